@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs every Debian package vcc needs on a fresh machine. Idempotent and
+# quiet: prints nothing when everything is already there, the apt log on failure.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build git python3
+  clang-19 lld-19 llvm-19-dev libclang-19-dev libc++-19-dev libc++abi-19-dev
+  libclang-rt-19-dev
+  libcli11-dev libgtest-dev libbenchmark-dev
+  picolibc-riscv64-unknown-elf gcc-riscv64-unknown-elf
+  qemu-user
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+log=$(mktemp)
+export DEBIAN_FRONTEND=noninteractive
+if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"; } >"$log" 2>&1; then
+  echo "install-deps: apt-get failed for: ${missing[*]}" >&2
+  cat "$log" >&2
+  rm -f "$log"
+  exit 1
+fi
+rm -f "$log"
