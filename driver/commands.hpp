@@ -1,0 +1,11 @@
+// Registration of the vcc subcommands. Each adds itself to its parent and,
+// when run, stores the process exit code in `exitCode`.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace vcc::driver {
+
+void addVmRunCommand(CLI::App& vm, int& exitCode);
+
+}  // namespace vcc::driver

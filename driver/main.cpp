@@ -1,0 +1,30 @@
+// The vcc command: one executable, one subcommand per file (commands.hpp).
+#include <CLI/CLI.hpp>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"vcc: one service source, a native binary and a verifiable RISC-V image"};
+  app.set_version_flag("--version", "vcc " VCC_VERSION);
+  app.require_subcommand(1);
+
+  int exitCode = vcc::driver::kExitOk;
+  CLI::App* vm = app.add_subcommand("vm", "The fraud-proof RV64IM VM by itself");
+  vm->require_subcommand(1);
+  vcc::driver::addVmRunCommand(*vm, exitCode);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);  // prints the message
+    return vcc::driver::kExitBadInput;
+  }
+  return exitCode;
+}

@@ -1,0 +1,102 @@
+// The fraud-proof machine: RV64IM registers and pc, guest memory, the step
+// counter, the run status, and the request/response streams (SPEC §3).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+#include <vector>
+
+#include "vcc/vm/elf_loader.hpp"
+#include "vcc/vm/memory.hpp"
+
+namespace vcc::vm {
+
+enum class RunStatus : uint8_t { Running = 0, Exited = 1, Trapped = 2 };
+
+enum class TrapKind : uint8_t {
+  None = 0,
+  IllegalInstruction = 1,  // also every encoding outside RV64IM
+  Breakpoint = 2,          // ebreak
+  MisalignedFetch = 3,     // jump or branch to an address that is not 4-byte aligned
+  FetchFault = 4,          // pc outside [0x10000, 2^32)
+  MisalignedLoad = 5,
+  LoadFault = 6,
+  MisalignedStore = 7,
+  StoreFault = 8,
+  UnknownSyscall = 9,
+};
+
+std::string_view trapKindName(TrapKind kind);
+std::string_view runStatusName(RunStatus status);
+
+struct Trap {
+  TrapKind kind = TrapKind::None;
+  uint64_t pc = 0;     // the instruction that trapped
+  uint64_t value = 0;  // faulting address, instruction bits or system-call number
+};
+
+struct MachineState {
+  std::array<uint64_t, 32> x{};  // x[0] is always zero
+  uint64_t pc = 0;
+  uint64_t steps = 0;  // instructions retired; a trapping instruction is not retired
+  RunStatus status = RunStatus::Running;
+  uint64_t exitCode = 0;  // a0 of exit/exit_group
+  Trap trap;
+};
+
+// Why run() returned.
+enum class StopReason : uint8_t { Exited, Trapped, StepLimit };
+
+struct DecodedPage;
+enum class SyscallOutcome : uint8_t;
+
+class Machine {
+public:
+  Machine();
+  ~Machine();
+  Machine(const Machine&) = delete;
+  Machine& operator=(const Machine&) = delete;
+
+  // Loads a static ELF into fresh memory and points pc at its entry and sp
+  // at kInitialStackPointer. On failure the machine is unchanged.
+  ElfLoadResult load(std::span<const uint8_t> elfFile);
+
+  void setRequest(std::vector<uint8_t> request) { request_ = std::move(request); }
+
+  // Runs until the guest exits or traps, or until state().steps reaches
+  // stepLimit. Calling it again continues where it stopped.
+  StopReason run(uint64_t stepLimit);
+
+  const MachineState& state() const { return state_; }
+  MachineState& mutableState() { return state_; }
+  Memory& memory() { return memory_; }
+  const Memory& memory() const { return memory_; }
+  std::span<const uint8_t> request() const { return request_; }
+  uint64_t requestOffset() const { return requestOffset_; }
+  std::span<const uint8_t> response() const { return response_; }
+  std::span<const uint8_t> debugLog() const { return debugLog_; }
+
+private:
+  friend struct Interpreter;
+
+  const DecodedPage* decodedPage(uint64_t pageIndex);
+  void storeSlowPath(uint64_t address, uint64_t value, unsigned size);
+  void redecode(uint64_t address, uint64_t size);
+  bool copyToGuest(uint64_t address, std::span<const uint8_t> bytes);
+  SyscallOutcome systemCall();
+  void raiseTrap(TrapKind kind, uint64_t pc, uint64_t value);
+
+  MachineState state_;
+  Memory memory_;
+  std::vector<DecodedPage*> decodedPages_;  // kPageCount entries, null until executed
+  std::vector<std::unique_ptr<DecodedPage>> decodedStorage_;
+  std::vector<uint8_t> request_;
+  uint64_t requestOffset_ = 0;
+  std::vector<uint8_t> response_;
+  std::vector<uint8_t> debugLog_;
+};
+
+}  // namespace vcc::vm

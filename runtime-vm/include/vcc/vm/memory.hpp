@@ -1,0 +1,56 @@
+// Guest memory: 2^20 pages of 4 KiB. A page that was never written reads
+// as zeros from one shared page; the first write allocates it. Every page
+// written since the last clearDirty() is listed, so that the state
+// commitment re-hashes only those.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <vector>
+
+#include "vcc/vm/layout.hpp"
+
+namespace vcc::vm {
+
+class Memory {
+public:
+  // Per-page flags. The interpreter's store fast path applies only when a
+  // page's flags are exactly kAllocated | kDirty; anything else (never
+  // written, clean since the last commitment, holding decoded code) goes
+  // through the slow path.
+  enum PageFlag : uint8_t { kAllocated = 1, kDirty = 2, kHoldsCode = 4 };
+  static constexpr uint8_t kFastWritable = kAllocated | kDirty;
+
+  Memory();
+  Memory(const Memory&) = delete;
+  Memory& operator=(const Memory&) = delete;
+
+  // Byte copies for the loader and system calls. They return false, and
+  // copy nothing, when the range is not accessible (SPEC §3.1).
+  bool read(uint64_t address, std::span<uint8_t> out) const;
+  bool write(uint64_t address, std::span<const uint8_t> bytes);
+
+  // Page-level access used by the interpreter.
+  const uint8_t* pageData(uint64_t pageIndex) const { return pages_[pageIndex]; }
+  uint8_t* writablePage(uint64_t pageIndex);  // allocates and marks dirty
+  uint8_t flags(uint64_t pageIndex) const { return flags_[pageIndex]; }
+  void setHoldsCode(uint64_t pageIndex) { flags_[pageIndex] |= kHoldsCode; }
+  void clearHoldsCode(uint64_t pageIndex) { flags_[pageIndex] &= static_cast<uint8_t>(~kHoldsCode); }
+
+  // Raw tables for the interpreter's hot loop.
+  uint8_t* const* pageTable() const { return pages_.data(); }
+  const uint8_t* flagTable() const { return flags_.data(); }
+
+  const std::vector<uint32_t>& dirtyPages() const { return dirtyPages_; }
+  void clearDirty();
+  size_t allocatedPages() const { return storage_.size(); }
+
+private:
+  std::vector<uint8_t*> pages_;  // kPageCount entries: owned page or the zero page
+  std::vector<uint8_t> flags_;
+  std::vector<uint32_t> dirtyPages_;
+  std::vector<std::unique_ptr<uint8_t[]>> storage_;
+};
+
+}  // namespace vcc::vm
