@@ -1,4 +1,4 @@
-# vcc_add_guest_program(NAME SOURCES src... [FREESTANDING] [FLAGS f...])
+# vcc_add_guest_program(NAME SOURCES src... [FREESTANDING] [FLAGS f...] [DEPENDS header...])
 #
 # Builds a static RV64IM ELF (lp64, soft-float) from C/C++/assembly sources
 # with clang-19 and ld.lld-19, linked against picolibc and libgcc for the
@@ -23,7 +23,7 @@ set(VCC_GUEST_FLAGS
   -ffile-prefix-map=${CMAKE_SOURCE_DIR}=.)
 
 function(vcc_add_guest_program name)
-  cmake_parse_arguments(G "FREESTANDING" "" "SOURCES;FLAGS" ${ARGN})
+  cmake_parse_arguments(G "FREESTANDING" "" "SOURCES;FLAGS;DEPENDS" ${ARGN})
   if(NOT VCC_GUEST_CC)
     message(WARNING "clang-19 not found: guest program ${name} is not built")
     return()
@@ -40,6 +40,7 @@ function(vcc_add_guest_program name)
   else()
     list(APPEND flags -isystem ${VCC_PICOLIBC_DIR}/include -I${VCC_GUEST_SUPPORT_DIR})
     list(APPEND srcs ${VCC_GUEST_SUPPORT_DIR}/start.S ${VCC_GUEST_SUPPORT_DIR}/guest_io.c)
+    list(APPEND G_DEPENDS ${VCC_GUEST_SUPPORT_DIR}/guest_io.h)
     set(libs ${VCC_PICOLIBC_DIR}/lib/release/rv64im/lp64/libc.a
              ${VCC_GUEST_LIBGCC_DIR}/libgcc.a)
   endif()
@@ -49,7 +50,7 @@ function(vcc_add_guest_program name)
     COMMAND ${VCC_GUEST_CC} ${flags} -nostdlib -static -fuse-ld=lld
             -Wl,--gc-sections -Wl,--build-id=none
             ${srcs} ${libs} -o ${out}
-    DEPENDS ${srcs}
+    DEPENDS ${srcs} ${G_DEPENDS}
     COMMENT "guest ${name}.elf"
     VERBATIM COMMAND_EXPAND_LISTS)
   add_custom_target(guest-${name} ALL DEPENDS ${out})

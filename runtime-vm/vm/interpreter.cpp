@@ -29,7 +29,7 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
   uint64_t fuel = budget;  // instructions that may still be started
   uint8_t* const* const pages = machine.memory_.pageTable();
   const uint8_t* const pageFlags = machine.memory_.flagTable();
-  DecodedPage* const* const decodedPages = machine.decodedPages_.data();
+  DecodedPage* const* const decodedPages = machine.decodedPages_.get();
   const DecodedOp* op = nullptr;
   StopReason reason = StopReason::StepLimit;
 

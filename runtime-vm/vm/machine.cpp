@@ -34,7 +34,7 @@ std::string_view runStatusName(RunStatus status) {
   return "unknown";
 }
 
-Machine::Machine() : decodedPages_(kPageCount, nullptr) {}
+Machine::Machine() : decodedPages_(allocateZeroed<DecodedPage*>(kPageCount)) {}
 Machine::~Machine() = default;
 
 ElfLoadResult Machine::load(std::span<const uint8_t> elfFile) {
@@ -60,7 +60,7 @@ const DecodedPage* Machine::decodedPage(uint64_t pageIndex) {
     for (size_t page = 0; page < kPageCount; ++page) {
       if (decodedPages_[page] != nullptr) memory_.clearHoldsCode(page);
     }
-    std::fill(decodedPages_.begin(), decodedPages_.end(), nullptr);
+    std::fill(decodedPages_.get(), decodedPages_.get() + kPageCount, nullptr);
     decodedStorage_.clear();
   }
   auto page = std::make_unique<DecodedPage>();

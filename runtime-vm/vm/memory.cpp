@@ -9,7 +9,10 @@ alignas(64) const uint8_t kZeroPage[kPageSize] = {};
 }
 
 Memory::Memory()
-    : pages_(kPageCount, const_cast<uint8_t*>(kZeroPage)), flags_(kPageCount, 0) {}
+    : pages_(std::make_unique_for_overwrite<uint8_t*[]>(kPageCount)),
+      flags_(allocateZeroed<uint8_t>(kPageCount)) {
+  std::fill(pages_.get(), pages_.get() + kPageCount, const_cast<uint8_t*>(kZeroPage));
+}
 
 uint8_t* Memory::writablePage(uint64_t pageIndex) {
   uint8_t& flags = flags_[pageIndex];
@@ -37,7 +40,7 @@ bool Memory::read(uint64_t address, std::span<uint8_t> out) const {
     uint64_t at = address + done;
     size_t offset = at & (kPageSize - 1);
     size_t chunk = std::min<size_t>(out.size() - done, kPageSize - offset);
-    std::memcpy(out.data() + done, pages_[at >> kPageShift] + offset, chunk);
+    std::memcpy(out.data() + done, pageData(at >> kPageShift) + offset, chunk);
     done += chunk;
   }
   return true;

@@ -91,7 +91,7 @@ private:
 
   MachineState state_;
   Memory memory_;
-  std::vector<DecodedPage*> decodedPages_;  // kPageCount entries, null until executed
+  ZeroedArray<DecodedPage*> decodedPages_;  // kPageCount entries, null until executed
   std::vector<std::unique_ptr<DecodedPage>> decodedStorage_;
   std::vector<uint8_t> request_;
   uint64_t requestOffset_ = 0;

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstdlib>
 #include <memory>
 #include <span>
 #include <vector>
@@ -12,6 +13,18 @@
 #include "vcc/vm/layout.hpp"
 
 namespace vcc::vm {
+
+// A zero-filled array from calloc: large tables cost no time to create, and
+// the operating system supplies their pages on first touch.
+struct FreeDeleter {
+  void operator()(void* pointer) const { std::free(pointer); }
+};
+template <class T> using ZeroedArray = std::unique_ptr<T[], FreeDeleter>;
+template <class T> ZeroedArray<T> allocateZeroed(size_t count) {
+  void* pointer = std::calloc(count, sizeof(T));
+  if (pointer == nullptr) throw std::bad_alloc();
+  return ZeroedArray<T>(static_cast<T*>(pointer));
+}
 
 class Memory {
 public:
@@ -38,17 +51,19 @@ public:
   void setHoldsCode(uint64_t pageIndex) { flags_[pageIndex] |= kHoldsCode; }
   void clearHoldsCode(uint64_t pageIndex) { flags_[pageIndex] &= static_cast<uint8_t>(~kHoldsCode); }
 
-  // Raw tables for the interpreter's hot loop.
-  uint8_t* const* pageTable() const { return pages_.data(); }
-  const uint8_t* flagTable() const { return flags_.data(); }
+  // Raw tables for the interpreter's hot loop. Every entry of the page
+  // table points at a page: its own once written, else the shared zero page,
+  // so that loads need no test.
+  uint8_t* const* pageTable() const { return pages_.get(); }
+  const uint8_t* flagTable() const { return flags_.get(); }
 
   const std::vector<uint32_t>& dirtyPages() const { return dirtyPages_; }
   void clearDirty();
   size_t allocatedPages() const { return storage_.size(); }
 
 private:
-  std::vector<uint8_t*> pages_;  // kPageCount entries: owned page or the zero page
-  std::vector<uint8_t> flags_;
+  std::unique_ptr<uint8_t*[]> pages_;  // kPageCount entries
+  ZeroedArray<uint8_t> flags_;          // kPageCount entries
   std::vector<uint32_t> dirtyPages_;
   std::vector<std::unique_ptr<uint8_t[]>> storage_;
 };
