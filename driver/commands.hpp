@@ -7,5 +7,6 @@
 namespace vcc::driver {
 
 void addVmRunCommand(CLI::App& vm, int& exitCode);
+void addVmHashCommand(CLI::App& vm, int& exitCode);
 
 }  // namespace vcc::driver

@@ -1,4 +1,4 @@
-// A minimal JSON object writer for --json output: flat or nested objects of
+// A minimal JSON writer for --json output: nested objects and arrays of
 // strings, integers, numbers and booleans, keys in insertion order.
 #pragma once
 
@@ -19,6 +19,17 @@ public:
   }
   JsonWriter& endObject() {
     text_ += '}';
+    first_ = false;
+    return *this;
+  }
+  JsonWriter& beginArray(std::string_view key = {}) {
+    separate(key);
+    text_ += '[';
+    first_ = true;
+    return *this;
+  }
+  JsonWriter& endArray() {
+    text_ += ']';
     first_ = false;
     return *this;
   }

@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   CLI::App* vm = app.add_subcommand("vm", "The fraud-proof RV64IM VM by itself");
   vm->require_subcommand(1);
   vcc::driver::addVmRunCommand(*vm, exitCode);
+  vcc::driver::addVmHashCommand(*vm, exitCode);
 
   try {
     app.parse(argc, argv);

@@ -6,13 +6,14 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "file_io.hpp"
 #include "json_writer.hpp"
-#include "vcc/vm/elf_loader.hpp"
 #include "vcc/vm/machine.hpp"
+#include "vm_image.hpp"
 
 namespace vcc::driver {
 namespace {
@@ -22,126 +23,157 @@ struct VmRunOptions {
   std::string input;
   std::string output;
   uint64_t maxSteps = 10'000'000'000;
+  uint64_t checkpointEvery = 0;
+  bool stateRoot = false;
   bool stats = false;
   bool json = false;
+};
+
+struct Checkpoint {
+  uint64_t step;
+  vm::Hash stateRoot;
 };
 
 constexpr uint64_t kMaxRequestBytes = uint64_t{256} << 20;
 // Steps per slice of the run; between slices the command may print progress.
 constexpr uint64_t kStepsPerSlice = 200'000'000;
 
-std::string hex(uint64_t value) {
-  char buffer[24];
-  std::snprintf(buffer, sizeof buffer, "0x%" PRIx64, value);
-  return buffer;
+const char* statusName(vm::StopReason reason) {
+  switch (reason) {
+  case vm::StopReason::Exited: return "exited";
+  case vm::StopReason::Trapped: return "trapped";
+  case vm::StopReason::StepLimit: return "out-of-steps";
+  }
+  return "unknown";
 }
 
-std::string hexBytes(std::span<const uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text = "0x";
-  text.reserve(2 + 2 * bytes.size());
-  for (uint8_t byte : bytes) {
-    text += kDigits[byte >> 4];
-    text += kDigits[byte & 15];
-  }
-  return text;
-}
-
-int fail(const std::string& message) {
-  std::fprintf(stderr, "vcc: error: %s\n", message.c_str());
-  return kExitBadInput;
-}
-
-int runImage(const VmRunOptions& options) {
-  if (options.json && options.output == "-")
-    return fail("--json writes the report to stdout; give --output a file for the response");
-  std::string error;
-  auto elf = readBinary(options.image, vm::kMaxElfFileSize, error);
-  if (!elf) return fail(error);
-  std::vector<uint8_t> request;
-  if (!options.input.empty()) {
-    auto bytes = readBinary(options.input, kMaxRequestBytes, error);
-    if (!bytes) return fail(error);
-    request = std::move(*bytes);
-  }
-
-  auto machine = std::make_unique<vm::Machine>();
-  vm::ElfLoadResult loaded = machine->load(*elf);
-  if (!loaded.ok()) return fail(options.image + ": invalid image: " + loaded.error);
-  machine->setRequest(std::move(request));
-
-  const bool showProgress = !options.json && isatty(STDERR_FILENO);
-  auto start = std::chrono::steady_clock::now();
-  vm::StopReason reason;
-  bool progressShown = false;
-  for (;;) {
-    uint64_t sliceEnd = std::min(options.maxSteps, machine->state().steps + kStepsPerSlice);
-    reason = machine->run(sliceEnd);
-    if (reason != vm::StopReason::StepLimit || sliceEnd == options.maxSteps) break;
-    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (showProgress && elapsed > 2.0) {
-      std::fprintf(stderr, "\rvcc: running, %" PRIu64 " steps (%.0f s)", machine->state().steps, elapsed);
-      progressShown = true;
-    }
-  }
-  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  if (progressShown) std::fputc('\n', stderr);
-
-  const vm::MachineState& state = machine->state();
-  std::span<const uint8_t> log = machine->debugLog();
-  if (!log.empty()) {
-    std::fwrite(log.data(), 1, log.size(), stderr);
-    std::fflush(stderr);
-  }
-  bool responseInJson = options.json && options.output.empty();
-  if (!responseInJson) {
-    if (!writeBinary(options.output.empty() ? "-" : options.output, machine->response(), error))
-      return fail(error);
-  }
-
-  double mips = seconds > 0 ? static_cast<double>(state.steps) / seconds / 1e6 : 0.0;
-  const char* status = reason == vm::StopReason::StepLimit ? "out-of-steps"
-                       : reason == vm::StopReason::Exited  ? "exited"
-                                                           : "trapped";
-  if (options.json) {
-    JsonWriter json;
-    json.beginObject()
-        .field("status", status)
-        .field("exitCode", state.exitCode)
-        .field("steps", state.steps)
-        .field("pc", hex(state.pc))
-        .field("wallSeconds", seconds)
-        .field("mips", mips);
-    if (reason == vm::StopReason::Trapped) {
-      json.beginObject("trap")
-          .field("kind", vm::trapKindName(state.trap.kind))
-          .field("pc", hex(state.trap.pc))
-          .field("step", state.steps)
-          .field("value", hex(state.trap.value))
-          .endObject();
-    }
-    if (responseInJson) json.field("response", hexBytes(machine->response()));
-    json.endObject();
-    std::printf("%s\n", json.text().c_str());
-  }
-  if (reason == vm::StopReason::Trapped) {
-    std::fprintf(stderr, "vcc: guest trapped: %s at pc %s, step %" PRIu64 " (value %s)\n",
-                 std::string(vm::trapKindName(state.trap.kind)).c_str(), hex(state.trap.pc).c_str(),
-                 state.steps, hex(state.trap.value).c_str());
-  } else if (reason == vm::StopReason::StepLimit) {
-    std::fprintf(stderr, "vcc: step limit reached: %" PRIu64 " steps, pc %s (raise --max-steps)\n",
-                 state.steps, hex(state.pc).c_str());
-  }
-  if (options.stats && !options.json) {
-    std::fprintf(stderr, "vcc: status %s, exit code %" PRIu64 ", %" PRIu64 " steps, %.3f s, %.1f MIPS\n",
-                 status, state.exitCode, state.steps, seconds, mips);
-  }
+int exitCodeFor(vm::StopReason reason, const vm::MachineState& state) {
   switch (reason) {
   case vm::StopReason::Exited: return static_cast<int>(state.exitCode & 0xff);
   case vm::StopReason::Trapped: return kExitGuestTrapped;
   case vm::StopReason::StepLimit: return kExitStepLimit;
   }
   return kExitGuestTrapped;
+}
+
+// Runs to completion or the step limit, recording a state root at step 0
+// and every `checkpointEvery` steps after it when asked.
+vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::vector<Checkpoint>& checkpoints,
+                       bool showProgress) {
+  auto start = std::chrono::steady_clock::now();
+  uint64_t nextCheckpoint = 0;
+  auto checkpointDue = [&] {
+    if (options.checkpointEvery == 0 || machine.state().steps != nextCheckpoint) return;
+    checkpoints.push_back({nextCheckpoint, machine.stateRoot()});
+    if (!options.json) std::fprintf(stderr, "%" PRIu64 " %s\n", nextCheckpoint, vm::toHex(checkpoints.back().stateRoot).c_str());
+    nextCheckpoint += options.checkpointEvery;
+  };
+  bool progressShown = false;
+  vm::StopReason reason;
+  for (;;) {
+    checkpointDue();
+    uint64_t target = std::min(options.maxSteps, machine.state().steps + kStepsPerSlice);
+    if (options.checkpointEvery != 0) target = std::min(target, nextCheckpoint);
+    reason = machine.run(target);
+    if (reason != vm::StopReason::StepLimit || machine.state().steps == options.maxSteps) break;
+    double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (showProgress && elapsed > 2.0) {
+      std::fprintf(stderr, "\rvcc: running, %" PRIu64 " steps (%.0f s)", machine.state().steps, elapsed);
+      progressShown = true;
+    }
+  }
+  checkpointDue();
+  if (options.checkpointEvery != 0 && checkpoints.back().step != machine.state().steps) {
+    checkpoints.push_back({machine.state().steps, machine.stateRoot()});  // the final state
+    if (!options.json)
+      std::fprintf(stderr, "%" PRIu64 " %s\n", checkpoints.back().step, vm::toHex(checkpoints.back().stateRoot).c_str());
+  }
+  if (progressShown) std::fputc('\n', stderr);
+  return reason;
+}
+
+void printJson(vm::Machine& machine, const VmRunOptions& options, vm::StopReason reason, double seconds,
+               const std::vector<Checkpoint>& checkpoints, const std::string& stateRoot) {
+  const vm::MachineState& state = machine.state();
+  double mips = seconds > 0 ? static_cast<double>(state.steps) / seconds / 1e6 : 0.0;
+  JsonWriter json;
+  json.beginObject()
+      .field("status", statusName(reason))
+      .field("exitCode", state.exitCode)
+      .field("steps", state.steps)
+      .field("pc", hex64(state.pc))
+      .field("wallSeconds", seconds)
+      .field("mips", mips);
+  if (reason == vm::StopReason::Trapped) {
+    json.beginObject("trap")
+        .field("kind", vm::trapKindName(state.trap.kind))
+        .field("pc", hex64(state.trap.pc))
+        .field("step", state.steps)
+        .field("value", hex64(state.trap.value))
+        .endObject();
+  }
+  if (!stateRoot.empty()) json.field("stateRoot", stateRoot);
+  if (options.checkpointEvery != 0) {
+    json.beginArray("checkpoints");
+    for (const Checkpoint& checkpoint : checkpoints)
+      json.beginObject().field("step", checkpoint.step).field("stateRoot", vm::toHex(checkpoint.stateRoot)).endObject();
+    json.endArray();
+  }
+  if (options.output.empty()) json.field("response", vm::toHex(machine.response()));
+  json.endObject();
+  std::printf("%s\n", json.text().c_str());
+}
+
+int runImage(const VmRunOptions& options) {
+  if (options.json && options.output == "-")
+    return reportError("--json writes the report to stdout; give --output a file for the response");
+  std::vector<uint8_t> request;
+  if (!options.input.empty()) {
+    std::string error;
+    auto bytes = readBinary(options.input, kMaxRequestBytes, error);
+    if (!bytes) return reportError(error);
+    request = std::move(*bytes);
+  }
+  std::unique_ptr<vm::Machine> machine = loadImage(options.image);
+  if (!machine) return kExitBadInput;
+  machine->bindRequest(std::move(request));
+
+  std::vector<Checkpoint> checkpoints;
+  auto start = std::chrono::steady_clock::now();
+  vm::StopReason reason = execute(*machine, options, checkpoints, !options.json && isatty(STDERR_FILENO));
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  const vm::MachineState& state = machine->state();
+
+  std::span<const uint8_t> log = machine->debugLog();
+  if (!log.empty()) {
+    std::fwrite(log.data(), 1, log.size(), stderr);
+    std::fflush(stderr);
+  }
+  if (!options.json || !options.output.empty()) {
+    std::string error;
+    if (!writeBinary(options.output.empty() ? "-" : options.output, machine->response(), error))
+      return reportError(error);
+  }
+  std::string stateRoot = options.stateRoot ? vm::toHex(machine->stateRoot()) : std::string();
+  if (options.json) {
+    printJson(*machine, options, reason, seconds, checkpoints, stateRoot);
+  } else if (!stateRoot.empty()) {
+    std::fprintf(stderr, "stateRoot %s\n", stateRoot.c_str());
+  }
+  if (reason == vm::StopReason::Trapped) {
+    std::fprintf(stderr, "vcc: guest trapped: %s at pc %s, step %" PRIu64 " (value %s)\n",
+                 std::string(vm::trapKindName(state.trap.kind)).c_str(), hex64(state.trap.pc).c_str(),
+                 state.steps, hex64(state.trap.value).c_str());
+  } else if (reason == vm::StopReason::StepLimit) {
+    std::fprintf(stderr, "vcc: step limit reached: %" PRIu64 " steps, pc %s (raise --max-steps)\n", state.steps,
+                 hex64(state.pc).c_str());
+  }
+  if (options.stats && !options.json) {
+    double mips = seconds > 0 ? static_cast<double>(state.steps) / seconds / 1e6 : 0.0;
+    std::fprintf(stderr, "vcc: status %s, exit code %" PRIu64 ", %" PRIu64 " steps, %.3f s, %.1f MIPS\n",
+                 statusName(reason), state.exitCode, state.steps, seconds, mips);
+  }
+  return exitCodeFor(reason, state);
 }
 
 }  // namespace
@@ -153,9 +185,12 @@ void addVmRunCommand(CLI::App& vm, int& exitCode) {
   run->add_option("--input", options->input, "Request bytes served on fd 0 (FILE, or - for stdin)");
   run->add_option("--output", options->output,
                   "Where the response (fd 1) goes (FILE, or - for stdout; default stdout)");
-  run->add_option("--max-steps", options->maxSteps,
-                  "Stop after this many instructions (exit code 101)")
+  run->add_option("--max-steps", options->maxSteps, "Stop after this many instructions (exit code 101)")
       ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  run->add_flag("--state-root", options->stateRoot, "Print the final state root (stderr, or in the JSON)");
+  run->add_option("--checkpoint-every", options->checkpointEvery,
+                  "Print 'STEP STATEROOT' at step 0 and every N steps, and at the end (stderr, or in the JSON)")
       ->check(CLI::PositiveNumber);
   run->add_flag("--stats", options->stats, "Report steps, wall time, MIPS and the final status on stderr");
   run->add_flag("--json", options->json,

@@ -5,6 +5,7 @@
 
 #include "decode.hpp"
 #include "machine_internal.hpp"
+#include "vcc/vm/state.hpp"
 #include "vcc/vm/syscalls.hpp"
 
 namespace vcc::vm {
@@ -52,6 +53,28 @@ ElfLoadResult Machine::load(std::span<const uint8_t> elfFile) {
 }
 
 StopReason Machine::run(uint64_t stepLimit) { return Interpreter::run(*this, stepLimit); }
+
+void Machine::bindRequest(std::vector<uint8_t> request) {
+  request_ = std::move(request);
+  requestHash_ = keccak256(request_);
+  requestOffset_ = 0;
+}
+
+Hash Machine::stateRoot() {
+  PackedState packed = packState(*this, memoryTree_.update(memory_));
+  return keccak256(packed);
+}
+
+void Machine::appendResponse(std::span<const uint8_t> bytes) {
+  for (uint8_t byte : bytes) {
+    response_.push_back(byte);
+    if (response_.size() % kLeafSize == 0) {
+      Hash block;
+      std::memcpy(block.data(), response_.data() + response_.size() - kLeafSize, kLeafSize);
+      responseChain_ = keccak256Pair(responseChain_, block);
+    }
+  }
+}
 
 const DecodedPage* Machine::decodedPage(uint64_t pageIndex) {
   if (decodedStorage_.size() >= kMaxDecodedPages) {
@@ -147,7 +170,11 @@ SyscallOutcome Machine::systemCall() {
     } else if (stream->size() + n > syscall::kMaxStreamBytes) {
       x[10] = static_cast<uint64_t>(syscall::kErrorFileTooBig);
     } else {
-      stream->insert(stream->end(), bytes, bytes + n);
+      if (stream == &response_) {
+        appendResponse(std::span(bytes, n));
+      } else {
+        stream->insert(stream->end(), bytes, bytes + n);
+      }
       x[10] = n;
     }
     return SyscallOutcome::Continue;

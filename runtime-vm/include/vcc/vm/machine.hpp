@@ -10,7 +10,9 @@
 #include <vector>
 
 #include "vcc/vm/elf_loader.hpp"
+#include "vcc/vm/keccak.hpp"
 #include "vcc/vm/memory.hpp"
+#include "vcc/vm/memory_tree.hpp"
 
 namespace vcc::vm {
 
@@ -64,7 +66,10 @@ public:
   // at kInitialStackPointer. On failure the machine is unchanged.
   ElfLoadResult load(std::span<const uint8_t> elfFile);
 
-  void setRequest(std::vector<uint8_t> request) { request_ = std::move(request); }
+  // Binds the request served on fd 0: the state records its keccak256 and
+  // a read offset of 0. Before binding, the request hash is zero (the
+  // absolute prestate whose root is the programHash).
+  void bindRequest(std::vector<uint8_t> request);
 
   // Runs until the guest exits or traps, or until state().steps reaches
   // stepLimit. Calling it again continues where it stopped.
@@ -78,6 +83,14 @@ public:
   uint64_t requestOffset() const { return requestOffset_; }
   std::span<const uint8_t> response() const { return response_; }
   std::span<const uint8_t> debugLog() const { return debugLog_; }
+  const Hash& requestHash() const { return requestHash_; }
+  // keccak chain over the response's complete 32-byte blocks (see state.hpp).
+  const Hash& responseChain() const { return responseChain_; }
+
+  // Commits to memory (re-hashing the pages written since the last call)
+  // and returns keccak256 of the packed state (state.hpp).
+  Hash stateRoot();
+  const Hash& memoryRoot() { return memoryTree_.update(memory_); }
 
 private:
   friend struct Interpreter;
@@ -86,6 +99,7 @@ private:
   void storeSlowPath(uint64_t address, uint64_t value, unsigned size);
   void redecode(uint64_t address, uint64_t size);
   bool copyToGuest(uint64_t address, std::span<const uint8_t> bytes);
+  void appendResponse(std::span<const uint8_t> bytes);
   SyscallOutcome systemCall();
   void raiseTrap(TrapKind kind, uint64_t pc, uint64_t value);
 
@@ -93,9 +107,12 @@ private:
   Memory memory_;
   ZeroedArray<DecodedPage*> decodedPages_;  // kPageCount entries, null until executed
   std::vector<std::unique_ptr<DecodedPage>> decodedStorage_;
+  MemoryTree memoryTree_;
   std::vector<uint8_t> request_;
+  Hash requestHash_{};
   uint64_t requestOffset_ = 0;
   std::vector<uint8_t> response_;
+  Hash responseChain_{};
   std::vector<uint8_t> debugLog_;
 };
 

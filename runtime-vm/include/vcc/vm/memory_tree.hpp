@@ -1,0 +1,40 @@
+// The binary Merkle tree of keccak256 that commits to guest memory (SPEC
+// §3.3): 2^27 leaves of 32 bytes cover [0, 2^32). A leaf's node value is its
+// 32 bytes themselves; an inner node is keccak256(left || right). Subtrees
+// of zero memory take precomputed values, and only the pages written since
+// the last update are re-hashed.
+#pragma once
+
+#include <cstdint>
+#include <unordered_map>
+
+#include "vcc/vm/keccak.hpp"
+#include "vcc/vm/memory.hpp"
+
+namespace vcc::vm {
+
+class MemoryTree {
+public:
+  static constexpr unsigned kDepth = 27;      // levels above the leaves
+  static constexpr unsigned kPageLevel = 7;   // a page's root: 128 leaves
+  static constexpr unsigned kRootLevel = kDepth;
+
+  // Value of a subtree of zero memory whose root is at `level` (0 = leaf).
+  static const Hash& zeroHash(unsigned level);
+  // The root of one 4 KiB page.
+  static Hash pageRoot(const uint8_t* page);
+
+  // Re-hashes the pages memory lists as dirty, clears that list, and
+  // returns the root of the whole memory.
+  const Hash& update(Memory& memory);
+  const Hash& root() const { return root_; }
+  // A node at `level` (kPageLevel..kRootLevel) as of the last update.
+  const Hash& node(unsigned level, uint64_t index) const;
+
+private:
+  static uint64_t key(unsigned level, uint64_t index) { return uint64_t{level} << 32 | index; }
+  std::unordered_map<uint64_t, Hash> nodes_;  // levels kPageLevel..kRootLevel, non-zero subtrees only
+  Hash root_ = zeroHash(kRootLevel);
+};
+
+}  // namespace vcc::vm
