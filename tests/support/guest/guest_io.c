@@ -47,10 +47,18 @@ static int put_char(char c, FILE* file) {
   return (unsigned char)c;
 }
 
+// stderr is the debug log (fd 2), unbuffered.
+static int put_debug_char(char c, FILE* file) {
+  (void)file;
+  vcc_write_all(2, &c, 1);
+  return (unsigned char)c;
+}
+
 static FILE guest_stdout = FDEV_SETUP_STREAM(put_char, NULL, NULL, _FDEV_SETUP_WRITE);
+static FILE guest_stderr = FDEV_SETUP_STREAM(put_debug_char, NULL, NULL, _FDEV_SETUP_WRITE);
 FILE* const stdin = NULL;
 FILE* const stdout = &guest_stdout;
-FILE* const stderr = &guest_stdout;
+FILE* const stderr = &guest_stderr;
 
 _Noreturn void _exit(int code) {
   flush_stdout();
