@@ -99,7 +99,8 @@ void printJson(vm::Machine& machine, const VmRunOptions& options, vm::StopReason
   JsonWriter json;
   json.beginObject()
       .field("status", statusName(reason))
-      .field("exitCode", state.exitCode)
+      .field("exitCode", state.exitCode & 0xff)
+      .field("exitValue", hex64(state.exitCode))
       .field("steps", state.steps)
       .field("pc", hex64(state.pc))
       .field("wallSeconds", seconds)

@@ -12,13 +12,33 @@ packages=(
   qemu-user
 )
 
+# The JavaScript peer tests' npm packages (tests/js), from the lock file.
+install_npm() {
+  local js_dir
+  js_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/js"
+  [ -d "$js_dir/node_modules/@noble/hashes" ] && return 0
+  command -v npm >/dev/null || { echo "install-deps: npm not found" >&2; return 1; }
+  local log
+  log=$(mktemp)
+  if ! (cd "$js_dir" && npm ci --prefer-offline --no-audit --no-fund --silent) >"$log" 2>&1; then
+    echo "install-deps: npm ci failed in tests/js" >&2
+    cat "$log" >&2
+    rm -f "$log"
+    return 1
+  fi
+  rm -f "$log"
+}
+
 missing=()
 for p in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
     missing+=("$p")
   fi
 done
-[ ${#missing[@]} -eq 0 ] && exit 0
+if [ ${#missing[@]} -eq 0 ]; then
+  install_npm
+  exit 0
+fi
 
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
@@ -31,3 +51,4 @@ if ! { $sudo apt-get update -qq && $sudo apt-get install -y -qq --no-install-rec
   exit 1
 fi
 rm -f "$log"
+install_npm

@@ -64,7 +64,6 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
   } while (0)
 #define TRAP(kind, value)                                                                      \
   do {                                                                                         \
-    ++fuel;                                                                                    \
     machine.raiseTrap(kind, pc, value);                                                        \
     goto stop_trapped;                                                                         \
   } while (0)
@@ -85,10 +84,7 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
     state.pc = pc;                                                                             \
     SyscallOutcome outcome = machine.systemCall();                                             \
     regs[10] = state.x[10];                                                                    \
-    if (outcome == SyscallOutcome::Trapped) {                                                  \
-      ++fuel;                                                                                  \
-      goto stop_trapped;                                                                       \
-    }                                                                                          \
+    if (outcome == SyscallOutcome::Trapped) goto stop_trapped;                                 \
     if (outcome == SyscallOutcome::Exited) {                                                   \
       pc += 4;                                                                                 \
       reason = StopReason::Exited;                                                             \
@@ -110,6 +106,9 @@ enter:
     op = &page->ops[(pc & (kPageSize - 1)) >> 2];
     DISPATCH();
   }
+  // A fetch outside memory is a step of its own, like every trap.
+  if (fuel == 0) goto stop_at_limit;
+  --fuel;
   machine.raiseTrap(TrapKind::FetchFault, pc, pc);
   goto stop_trapped;
 

@@ -65,7 +65,7 @@ def main():
     report = json.loads(r.stdout)
     check("trap: exit code 100", r.returncode == 100, r)
     check("trap: kind and pc", report.get("trap", {}).get("kind") == "store-fault" and report["trap"]["value"] == "0x0", report)
-    check("trap: the faulting store is not retired", report.get("steps") == 1, report)
+    check("trap: the faulting store is a step", report.get("steps") == 2 and report["trap"]["step"] == 2, report)
     check("trap: message on stderr", b"store-fault" in r.stderr, r.stderr)
 
     r = run(vcc, ["vm", "run", guest("spin"), "--max-steps", "1000001", "--stats"])

@@ -175,9 +175,9 @@ const M64 = (1n << 64n) - 1n;
 const sx = (v, bits) => BigInt.asIntN(bits, BigInt(v));
 const capped = (count) => Number(count < 1n << 40n ? count : 1n << 40n);
 
-// Follows the program per docs/vm.md: steps count retired instructions (the
-// exiting ecall included, a trapping one not); read/write move at most to
-// the end of buf's 32-byte leaf.
+// Follows the program per docs/vm.md: steps count executed instructions (the
+// exiting ecall and a trapping one included); read/write move at most to the
+// end of buf's 32-byte leaf.
 class Mini {
   constructor(file, request) {
     const { elf: e, mem } = loadImage(file);
@@ -224,7 +224,8 @@ class Mini {
     } else if (w === 0x00100073) {
       this.status = STATUS.trapped;
       this.trapKind = TRAP_KIND.breakpoint;
-      return false; // not retired, pc stays on the ebreak
+      this.steps += 1n; // the trap is a step; pc stays on the ebreak
+      return false;
     } else if (w === 0x00000073) {
       const n = Number(X[17]);
       const [a0, a1, a2] = [X[10], X[11], X[12]];
@@ -342,10 +343,10 @@ for (const [i, { len, ending }] of cases.entries()) {
     c.eq(`${name}: status`, j.status, ending.ebreak ? 'trapped' : 'exited');
     c.eq(`${name}: steps`, BigInt(j.steps), m.steps);
     c.eq(`${name}: pc`, BigInt(j.pc), m.pc);
-    // exitCode is a JSON number that may exceed 2^53: read it from the text.
-    const code = /"exitCode":\s*(-?\d+)/.exec(r.stdout)?.[1];
-    c.eq(`${name}: exitCode (all 64 bits, from the JSON text)`,
-      code === undefined ? undefined : BigInt.asUintN(64, BigInt(code)), m.exitCode);
+    // exitCode is the process status (low 8 bits); exitValue all 64 bits, in hex.
+    c.eq(`${name}: exitCode (low 8 bits)`, j.exitCode, Number(m.exitCode & 0xffn));
+    c.eq(`${name}: exitValue (all 64 bits)`,
+      j.exitValue === undefined ? undefined : BigInt(j.exitValue), m.exitCode);
     if (ending.ebreak) c.eq(`${name}: trap kind`, j.trap?.kind, 'breakpoint');
     c.eq(`${name}: response`, (j.response ?? '0x').toLowerCase(), hex0x(Uint8Array.from(m.response)));
     c.check(`${name}: debug log (fd 2) on stderr`, r.stderrBytes.includes(Buffer.from(m.debug)),

@@ -87,7 +87,7 @@ TEST(Jumps, MisalignedTargetTrapsOnTheJump) {
   EXPECT_EQ(out.state().trap.pc, kCodeBase + 4);
   EXPECT_EQ(out.state().trap.value, kCodeBase + 10);
   EXPECT_EQ(out.reg(ra), 0u) << "a trapping jump does not link";
-  EXPECT_EQ(out.state().steps, 1u);
+  EXPECT_EQ(out.state().steps, 2u);
 }
 
 TEST(Jumps, MisalignedBranchTargetTraps) {
@@ -96,7 +96,7 @@ TEST(Jumps, MisalignedBranchTargetTraps) {
   Outcome out = run(code);
   ASSERT_EQ(out.reason, StopReason::Trapped);
   EXPECT_EQ(out.state().trap.kind, TrapKind::MisalignedFetch);
-  EXPECT_EQ(out.state().steps, 0u);
+  EXPECT_EQ(out.state().steps, 1u);
 }
 
 TEST(Jumps, JalrToTwoModFourTraps) {
@@ -110,13 +110,16 @@ TEST(Jumps, JalrToTwoModFourTraps) {
 TEST(Jumps, JumpOutsideMemoryFaultsAtTarget) {
   for (uint64_t target : {uint64_t{0}, uint64_t{0x8000}, uint64_t{1} << 32, ~uint64_t{3}}) {
     Assembler code;
-    code.li(a1, target).jalr(ra, a1, 0).exit(0);
+    code.li(a1, target);
+    size_t jumpAt = code.here();
+    code.jalr(ra, a1, 0).exit(0);
     Outcome out = run(code);
     ASSERT_EQ(out.reason, StopReason::Trapped) << std::hex << target;
     EXPECT_EQ(out.state().trap.kind, TrapKind::FetchFault);
     EXPECT_EQ(out.state().trap.pc, target);
     EXPECT_EQ(out.state().pc, target);
     EXPECT_NE(out.reg(ra), 0u) << "the jump itself retired";
+    EXPECT_EQ(out.state().steps, jumpAt / 4 + 2) << "the jump, then the faulting fetch";
   }
 }
 

@@ -14,7 +14,7 @@ TEST_P(IllegalEncodings, TrapWithTheInstructionBits) {
   EXPECT_EQ(out.state().trap.kind, TrapKind::IllegalInstruction);
   EXPECT_EQ(out.state().trap.pc, kCodeBase + 4);
   EXPECT_EQ(out.state().trap.value, GetParam());
-  EXPECT_EQ(out.state().steps, 1u);
+  EXPECT_EQ(out.state().steps, 2u);
 }
 
 INSTANTIATE_TEST_SUITE_P(

@@ -102,7 +102,7 @@ TEST(Syscalls, UnknownNumberTraps) {
   EXPECT_EQ(out.state().trap.kind, TrapKind::UnknownSyscall);
   EXPECT_EQ(out.state().trap.value, 222u);
   EXPECT_EQ(out.state().trap.pc, kCodeBase + code.here() - 4);
-  EXPECT_EQ(out.state().steps, code.words.size() - 1);
+  EXPECT_EQ(out.state().steps, code.words.size());
 }
 
 TEST(System, EbreakTraps) {
@@ -112,7 +112,7 @@ TEST(System, EbreakTraps) {
   ASSERT_EQ(out.reason, StopReason::Trapped);
   EXPECT_EQ(out.state().trap.kind, TrapKind::Breakpoint);
   EXPECT_EQ(out.state().trap.pc, kCodeBase + 4);
-  EXPECT_EQ(out.state().steps, 1u);
+  EXPECT_EQ(out.state().steps, 2u);
 }
 
 TEST(System, FenceIsANoOpThatRetires) {

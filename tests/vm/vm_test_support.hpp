@@ -22,7 +22,7 @@ inline Outcome runElf(const std::vector<uint8_t>& elf, std::vector<uint8_t> requ
   Outcome outcome{std::make_unique<Machine>(), StopReason::Trapped};
   ElfLoadResult loaded = outcome.machine->load(elf);
   EXPECT_TRUE(loaded.ok()) << loaded.error;
-  outcome.machine->setRequest(std::move(request));
+  outcome.machine->bindRequest(std::move(request));
   outcome.reason = outcome.machine->run(stepLimit);
   return outcome;
 }

@@ -43,7 +43,7 @@ struct Trap {
 struct MachineState {
   std::array<uint64_t, 32> x{};  // x[0] is always zero
   uint64_t pc = 0;
-  uint64_t steps = 0;  // instructions retired; a trapping instruction is not retired
+  uint64_t steps = 0;  // steps taken: every executed instruction, a trapping one included
   RunStatus status = RunStatus::Running;
   uint64_t exitCode = 0;  // a0 of exit/exit_group
   Trap trap;
