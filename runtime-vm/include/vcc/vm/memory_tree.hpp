@@ -2,10 +2,12 @@
 // §3.3): 2^27 leaves of 32 bytes cover [0, 2^32). A leaf's node value is its
 // 32 bytes themselves; an inner node is keccak256(left || right). Subtrees
 // of zero memory take precomputed values, and only the pages written since
-// the last update are re-hashed.
+// the last update are re-hashed: within such a page, only the leaves that
+// differ from the page's contents at the last update, and their paths.
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <unordered_map>
 
 #include "vcc/vm/keccak.hpp"
@@ -31,8 +33,22 @@ public:
   // A node at `level` (kPageLevel..kRootLevel) as of the last update.
   const Hash& node(unsigned level, uint64_t index) const;
 
+  // Pages whose contents and inner nodes are cached for leaf-level updates;
+  // pages beyond this are re-hashed whole.
+  static constexpr size_t kMaxCachedPages = 32768;  // 256 MiB of cache
+
 private:
+  // A page as of the last update, and its inner nodes in heap order: node 1
+  // is the page root, node i has children 2i and 2i+1, nodes 64..127 hash
+  // pairs of leaves. Returns false when no leaf changed.
+  struct PageCache {
+    uint8_t contents[kPageSize];
+    Hash nodes[128];
+  };
+  bool updatePage(uint64_t page, const uint8_t* contents);
+
   static uint64_t key(unsigned level, uint64_t index) { return uint64_t{level} << 32 | index; }
+  std::unordered_map<uint64_t, std::unique_ptr<PageCache>> pageCaches_;
   std::unordered_map<uint64_t, Hash> nodes_;  // levels kPageLevel..kRootLevel, non-zero subtrees only
   Hash root_ = zeroHash(kRootLevel);
 };
