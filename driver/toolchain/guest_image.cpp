@@ -221,12 +221,23 @@ GuestImageResult buildGuestImage(const GuestImageRequest& request) {
     }
   }
 
-  // Compile the runtime (in recipe order), then the image's sources.
+  // Compile the image's sources first, so that their errors show up without
+  // waiting for the runtime, then the runtime; link the runtime's objects
+  // first (recipe order), then the image's (request order).
   std::vector<std::vector<std::string>> compiles;
   std::vector<std::string> steps;
+  std::vector<fs::path> imageObjects;
+  const std::vector<std::string> extraFlags = userFlags(sources, includeDirs, request.defines);
+  for (size_t i = 0; i < sources.size(); ++i) {
+    fs::path object =
+        imageObjectDir / (std::to_string(i) + "-" + sources[i].filename().string() + ".o");
+    compiles.push_back(guestCompileCommand(toolchain, languages[i], sources[i], object, extraFlags));
+    steps.push_back("compiling " + request.sources[i].string());
+    imageObjects.push_back(object);
+  }
   std::vector<fs::path> objects;
   for (const std::string& relative : guestRecipe().runtimeSources) {
-    fs::path source = toolchain.runtimeDir / substitute(relative, toolchain);
+    fs::path source = toolchain.runtimeDir / relative;
     std::optional<SourceLanguage> language = sourceLanguage(source);
     if (!language) {
       result.error = "guest runtime: unknown source type of " + source.string();
@@ -237,21 +248,13 @@ GuestImageResult buildGuestImage(const GuestImageRequest& request) {
     steps.push_back("compiling the guest runtime's " + relative);
     objects.push_back(object);
   }
-  const std::vector<std::string> extraFlags =
-      userFlags(sources, includeDirs, request.defines);
-  for (size_t i = 0; i < sources.size(); ++i) {
-    fs::path object =
-        imageObjectDir / (std::to_string(i) + "-" + sources[i].filename().string() + ".o");
-    compiles.push_back(guestCompileCommand(toolchain, languages[i], sources[i], object, extraFlags));
-    steps.push_back("compiling " + request.sources[i].string());
-    objects.push_back(object);
-  }
+  objects.insert(objects.end(), imageObjects.begin(), imageObjects.end());
 
   unsigned jobs = request.jobs != 0 ? request.jobs : std::max(1u, std::thread::hardware_concurrency());
   std::vector<ProcessResult> compiled = runProcesses(compiles, workDir, jobs);
   result.commands = compiles;
   for (size_t i = 0; i < compiled.size(); ++i) {
-    if (!compiled[i].succeeded()) {
+    if (!compiled[i].succeeded() && !compiled[i].skipped) {
       result.error = failureMessage(steps[i], compiled[i]);
       return result;
     }

@@ -78,6 +78,7 @@ void recordExit(int status, const std::filesystem::path& captureFile, ProcessRes
 }  // namespace
 
 std::string ProcessResult::describeFailure() const {
+  if (skipped) return "not run";
   if (!launched) return output;
   if (signal != 0) return "killed by signal " + std::to_string(signal);
   return "exit code " + std::to_string(exitCode);
@@ -94,28 +95,36 @@ std::vector<ProcessResult> runProcesses(const std::vector<std::vector<std::strin
   };
   // Reaps one of our own children (never another part of the program's):
   // polls them, sleeping briefly between rounds; compiles take far longer.
+  // Returns whether that child succeeded.
   auto waitForOne = [&] {
     for (;;) {
       for (auto it = running.begin(); it != running.end(); ++it) {
         int status = 0;
         pid_t done = ::waitpid(it->first, &status, running.size() == 1 ? 0 : WNOHANG);
         if (done == 0 || (done < 0 && errno == EINTR)) continue;
+        ProcessResult& result = results[it->second];
         if (done < 0) {
-          results[it->second].output = "lost track of the process: " + std::string(std::strerror(errno));
+          result.output = "lost track of the process: " + std::string(std::strerror(errno));
         } else {
-          recordExit(status, captureFile(it->second), results[it->second]);
+          recordExit(status, captureFile(it->second), result);
         }
         running.erase(it);
-        return;
+        return result.succeeded();
       }
       ::usleep(2000);
     }
   };
 
+  bool failed = false;
   for (size_t index = 0; index < commands.size(); ++index) {
-    while (running.size() >= jobs) waitForOne();
+    while (running.size() >= jobs) failed = !waitForOne() || failed;
+    if (failed) {
+      results[index].skipped = true;
+      continue;
+    }
     pid_t pid = startProcess(commands[index], captureFile(index), results[index]);
     if (pid > 0) running.emplace(pid, index);
+    else failed = true;
   }
   while (!running.empty()) waitForOne();
   return results;

@@ -9,6 +9,7 @@
 namespace vcc::toolchain {
 
 struct ProcessResult {
+  bool skipped = false;   // not started because an earlier command failed
   bool launched = false;  // false: the program could not be started (see output)
   int exitCode = -1;      // the exit status when the program exited normally
   int signal = 0;         // the signal that killed it, else 0
@@ -21,10 +22,11 @@ struct ProcessResult {
 
 // Runs each command (argv[0] is the program's path; PATH is not searched)
 // with stdin from /dev/null, at most `jobs` at a time, and returns the
-// results in the order of the commands. Output is captured through a file
-// in captureDir, which must exist; the files are removed afterwards. The
-// environment is fixed (LC_ALL=C and a plain PATH) so that variables such
-// as CPATH cannot change what a compiler does.
+// results in the order of the commands. Once one fails, no further command
+// is started (those are `skipped`). Output is
+// captured through a file in captureDir, which must exist; the files are
+// removed afterwards. The environment is fixed (LC_ALL=C and a plain PATH)
+// so that variables such as CPATH cannot change what a compiler does.
 std::vector<ProcessResult> runProcesses(const std::vector<std::vector<std::string>>& commands,
                                         const std::filesystem::path& captureDir, unsigned jobs);
 

@@ -11,7 +11,7 @@
 #include <stdint.h>
 #include <string.h>
 
-typedef unsigned __int128 u128;
+__extension__ typedef unsigned __int128 u128; /* GCC and clang */
 
 /* An IEEE binary format: significand bits (with the implicit one), and
  * the exponent of the least significant bit of the smallest subnormal. */
