@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     if (loaded.error.empty()) std::abort();
     return 0;
   }
-  machine.setRequest({1, 2, 3, 4, 5, 6, 7, 8});
+  machine.bindRequest({1, 2, 3, 4, 5, 6, 7, 8});
   vcc::vm::StopReason reason = machine.run(20'000);
   const vcc::vm::MachineState& state = machine.state();
   if (state.x[0] != 0) std::abort();

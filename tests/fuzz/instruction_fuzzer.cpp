@@ -48,12 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
 
   Machine whole;
   if (!whole.load(elf).ok()) std::abort();
-  whole.setRequest({9, 8, 7});
+  whole.bindRequest({9, 8, 7});
   StopReason wholeReason = whole.run(kStepBudget);
 
   Machine sliced;
   if (!sliced.load(elf).ok()) std::abort();
-  sliced.setRequest({9, 8, 7});
+  sliced.bindRequest({9, 8, 7});
   StopReason slicedReason = StopReason::StepLimit;
   uint64_t limit = 0;
   for (size_t i = 0; slicedReason == StopReason::StepLimit && limit < kStepBudget; ++i) {
