@@ -62,10 +62,14 @@ vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::v
                        bool showProgress) {
   auto start = std::chrono::steady_clock::now();
   uint64_t nextCheckpoint = 0;
+  auto record = [&] {
+    checkpoints.push_back({machine.state().steps, machine.stateRoot()});
+    if (!options.json)
+      std::fprintf(stderr, "%" PRIu64 " %s\n", checkpoints.back().step, vm::toHex(checkpoints.back().stateRoot).c_str());
+  };
   auto checkpointDue = [&] {
     if (options.checkpointEvery == 0 || machine.state().steps != nextCheckpoint) return;
-    checkpoints.push_back({nextCheckpoint, machine.stateRoot()});
-    if (!options.json) std::fprintf(stderr, "%" PRIu64 " %s\n", nextCheckpoint, vm::toHex(checkpoints.back().stateRoot).c_str());
+    record();
     nextCheckpoint += options.checkpointEvery;
   };
   bool progressShown = false;
@@ -83,11 +87,7 @@ vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::v
     }
   }
   checkpointDue();
-  if (options.checkpointEvery != 0 && checkpoints.back().step != machine.state().steps) {
-    checkpoints.push_back({machine.state().steps, machine.stateRoot()});  // the final state
-    if (!options.json)
-      std::fprintf(stderr, "%" PRIu64 " %s\n", checkpoints.back().step, vm::toHex(checkpoints.back().stateRoot).c_str());
-  }
+  if (options.checkpointEvery != 0 && checkpoints.back().step != machine.state().steps) record();  // the final state
   if (progressShown) std::fputc('\n', stderr);
   return reason;
 }

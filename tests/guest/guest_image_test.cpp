@@ -102,6 +102,25 @@ TEST(GuestImage, MatchesTheCMakeBuild) {
   EXPECT_TRUE(readFile(image) == fromCMake) << "the API and the CMake function disagree";
 }
 
+TEST(GuestImage, RuntimeLocationDoesNotMatter) {
+  // Another checkout of vcc (here: a copy of runtime-vm/guest) gives the
+  // same image as the CMake build from this one.
+  TemporaryDirectory dir("vcc-runtime-copy");
+  GuestImageRequest request;
+  fs::path runtimeCopy = dir.path() / "elsewhere" / "guest";
+  fs::create_directories(runtimeCopy.parent_path());
+  fs::copy(request.toolchain.runtimeDir, runtimeCopy, fs::copy_options::recursive);
+  request.toolchain.runtimeDir = runtimeCopy;
+  fs::path source = dir.path() / "src" / "traps.cpp";
+  fs::create_directories(source.parent_path());
+  fs::copy_file(kProgramsDir / "traps.cpp", source);
+  request.sources = {source};
+  request.output = dir.path() / "traps.rv64.elf";
+  GuestImageResult result = buildGuestImage(request);
+  ASSERT_TRUE(result) << describe(result);
+  EXPECT_TRUE(readFile(request.output) == readFile(kCMakeImageDir / "runtime-traps.rv64.elf"));
+}
+
 TEST(GuestImage, DefinesAndIncludeDirectoriesReachTheCompiler) {
   TemporaryDirectory dir("vcc-defines");
   writeFile(dir.path() / "include" / "marker.h", "#define MARKER_PREFIX \"marker:\"\n");

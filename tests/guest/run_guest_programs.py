@@ -11,6 +11,7 @@ import argparse
 import json
 import os
 import re
+import resource
 import shutil
 import signal
 import subprocess
@@ -112,9 +113,15 @@ def run_vm(vcc: str, image: str, request_file: str) -> Outcome:
     return Outcome(response, stderr, -1, json.dumps(report))
 
 
+def no_core_dumps() -> None:
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+
+
 def run_qemu(qemu: str, image: str, request_file: str) -> Outcome:
+    # A trapping guest is a crashing process for qemu: no core files, please.
     with open(request_file, "rb") as request:
-        done = subprocess.run([qemu, image], stdin=request, capture_output=True, timeout=100)
+        done = subprocess.run([qemu, image], stdin=request, capture_output=True, timeout=100,
+                              cwd=os.path.dirname(request_file), preexec_fn=no_core_dumps)
     stderr = QEMU_SIGNAL_LINE.sub(b"", done.stderr)
     if done.returncode == -signal.SIGTRAP:
         return Outcome(done.stdout, stderr, None, "SIGTRAP")

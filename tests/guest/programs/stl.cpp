@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <cerrno>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <functional>
 #include <map>
@@ -94,6 +96,9 @@ void strings() {
   std::snprintf(buffer, sizeof buffer, "%05d|%-6s|%x|%.3f", 42, "ab", 255u, 3.14159);
   std::printf("snprintf: %s\n", buffer);
   std::printf("memcmp: %d strlen: %zu\n", std::memcmp("abc", "abd", 3) < 0 ? -1 : 1, std::strlen(buffer));
+  errno = 0;  // thread-local in picolibc: this checks the TLS set-up
+  long clamped = std::strtol("99999999999999999999", nullptr, 10);
+  std::printf("strtol overflow: %ld errno ERANGE %d\n", clamped, errno == ERANGE ? 1 : 0);
 }
 
 struct Shape {
