@@ -131,7 +131,7 @@ def run_qemu(qemu: str, image: str, request_file: str) -> Outcome:
 
 
 def check(program: str, case: Case, args, qemu: str, scratch: str) -> list:
-    image = os.path.join(args.images, f"runtime-{program}.rv64.elf")
+    image = os.path.abspath(os.path.join(args.images, f"runtime-{program}.rv64.elf"))
     request_file = os.path.join(scratch, f"{case.name}.request")
     with open(request_file, "wb") as out:
         out.write(case.request)

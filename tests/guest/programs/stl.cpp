@@ -3,16 +3,21 @@
 #include <algorithm>
 #include <array>
 #include <bit>
+#include <bitset>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <deque>
 #include <functional>
+#include <list>
 #include <map>
 #include <memory>
 #include <numeric>
 #include <optional>
+#include <queue>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -163,6 +168,20 @@ void vocabularyTypes() {
   std::string listing;
   for (const auto& [word, count] : ordered) listing += word + "=" + std::to_string(count) + " ";
   std::printf("map: %s\n", listing.c_str());
+
+  std::set<std::string> unique{"b", "a", "b"};
+  std::deque<int> deque{1, 2, 3};
+  deque.push_front(0);
+  deque.pop_back();
+  std::list<int> list{5, 3, 4};
+  list.sort();
+  std::priority_queue<int> heap;
+  for (int v : {4, 9, 1}) heap.push(v);
+  std::bitset<100> bits;
+  bits.set(3).set(70).flip(99);
+  std::printf("set %zu %s, deque %d..%d, list %d, heap %d, bitset %zu %d\n", unique.size(),
+              unique.begin()->c_str(), deque.front(), deque.back(), list.front(), heap.top(),
+              bits.count(), bits.test(70) ? 1 : 0);
 
   std::unordered_map<int, int> lookup;
   for (int i = 0; i < 100; ++i) lookup[i * 7] = i;
