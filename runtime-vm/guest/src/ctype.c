@@ -9,6 +9,7 @@
  * values. */
 #include <ctype.h>
 
+/* clang-format off */
 const char _ctype_b[128 + 256] = {
     /* [0, 127): the chars -128..-2; [127]: EOF (and -1). All without class. */
     [128 + 0] =
@@ -30,3 +31,4 @@ const char _ctype_b[128 + 256] = {
     _L, _L, _L, _P, _P, _P, _P, _C,                      /* 120..127 */
     /* [256, 384): the bytes 128..255 as unsigned values: no class. */
 };
+/* clang-format on */

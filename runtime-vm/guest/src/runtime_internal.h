@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <vcc/guest/io.h> /* VCC_GUEST_NORETURN */
 
 #ifdef __cplusplus
 extern "C" {
@@ -21,14 +22,14 @@ void __vcc_write_all(int fd, const void* data, size_t n);
 void __vcc_flush_stdio(void);
 
 /* The ecall that ends the run; no flushing. */
-_Noreturn void __vcc_sys_exit(int code);
+VCC_GUEST_NORETURN void __vcc_sys_exit(int code);
 
 /* Deterministic failure paths (fail.c). Both flush stdio, write the message
  * to the debug log, and then: */
 /* ... execute ebreak (the VM reports a `breakpoint` trap, qemu SIGTRAP). */
-_Noreturn void __vcc_trap(const char* message);
+VCC_GUEST_NORETURN void __vcc_trap(const char* message);
 /* ... exit with VCC_EXIT_OUT_OF_MEMORY. */
-_Noreturn void __vcc_out_of_memory(size_t requested);
+VCC_GUEST_NORETURN void __vcc_out_of_memory(size_t requested);
 
 #ifdef __cplusplus
 }

@@ -122,28 +122,28 @@ int main() {
   const char* names[12] = {"add", "sub", "mul", "div", "sqrt", "fma",
                            "addf", "mulf", "divf", "sqrtf", "fmaf", "convert"};
   for (int i = 0; i < 20000; ++i) {
-    double x, y, z;
-    uint64_t xb = next(state), yb = next(state), zb = next(state);
-    std::memcpy(&x, &xb, 8);
-    std::memcpy(&y, &yb, 8);
-    std::memcpy(&z, &zb, 8);
-    float fx = static_cast<float>(x), fy = static_cast<float>(y), fz = static_cast<float>(z);
-    mix(hashes[0], canonical(x + y));
-    mix(hashes[1], canonical(x - y));
-    mix(hashes[2], canonical(x * y));
-    mix(hashes[3], canonical(x / y));
-    mix(hashes[4], canonical(std::sqrt(x)));
-    mix(hashes[5], canonical(std::fma(x, y, z)));
-    mix(hashes[6], canonical(fx + fy));
-    mix(hashes[7], canonical(fx * fy));
-    mix(hashes[8], canonical(fx / fy));
-    mix(hashes[9], canonical(std::sqrt(fx)));
-    mix(hashes[10], canonical(std::fma(fx, fy, fz)));
-    double inRange = std::fabs(x) < 9.2e18 ? x : 1.5;  // keeps the conversion defined (not NaN)
+    double u, v, w;
+    uint64_t ub = next(state), vb = next(state), wb = next(state);
+    std::memcpy(&u, &ub, 8);
+    std::memcpy(&v, &vb, 8);
+    std::memcpy(&w, &wb, 8);
+    float fu = static_cast<float>(u), fv = static_cast<float>(v), fw = static_cast<float>(w);
+    mix(hashes[0], canonical(u + v));
+    mix(hashes[1], canonical(u - v));
+    mix(hashes[2], canonical(u * v));
+    mix(hashes[3], canonical(u / v));
+    mix(hashes[4], canonical(std::sqrt(u)));
+    mix(hashes[5], canonical(std::fma(u, v, w)));
+    mix(hashes[6], canonical(fu + fv));
+    mix(hashes[7], canonical(fu * fv));
+    mix(hashes[8], canonical(fu / fv));
+    mix(hashes[9], canonical(std::sqrt(fu)));
+    mix(hashes[10], canonical(std::fma(fu, fv, fw)));
+    double inRange = std::fabs(u) < 9.2e18 ? u : 1.5;  // keeps the conversion defined (not NaN)
     mix(hashes[11], static_cast<uint64_t>(static_cast<int64_t>(inRange)));
-    mix(hashes[11], canonical(static_cast<double>(static_cast<int64_t>(xb))));
-    mix(hashes[11], canonical(static_cast<double>(xb)));
-    mix(hashes[11], canonical(static_cast<float>(static_cast<int64_t>(yb))));
+    mix(hashes[11], canonical(static_cast<double>(static_cast<int64_t>(ub))));
+    mix(hashes[11], canonical(static_cast<double>(ub)));
+    mix(hashes[11], canonical(static_cast<float>(static_cast<int64_t>(vb))));
   }
   for (int i = 0; i < 12; ++i)
     std::printf("random %-8s %016llx\n", names[i], static_cast<unsigned long long>(hashes[i]));

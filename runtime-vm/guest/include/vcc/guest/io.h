@@ -11,6 +11,12 @@
 #include <stddef.h>
 
 #ifdef __cplusplus
+#define VCC_GUEST_NORETURN [[noreturn]]
+#else
+#define VCC_GUEST_NORETURN _Noreturn
+#endif
+
+#ifdef __cplusplus
 extern "C" {
 #endif
 
@@ -53,7 +59,7 @@ void vcc_debug_print(const char* text);
 
 /* Flushes stdout and stderr, then ends the program with code, without
  * running atexit handlers or static destructors (exit() runs them). */
-_Noreturn void vcc_exit(int code);
+VCC_GUEST_NORETURN void vcc_exit(int code);
 
 #ifdef __cplusplus
 }
