@@ -276,4 +276,16 @@ GuestImageResult buildGuestImage(const GuestImageRequest& request) {
   return result;
 }
 
+std::optional<std::string> toolVersion(const fs::path& tool) {
+  std::string error;
+  fs::path captureDir = makeTemporaryDirectory(error);
+  if (captureDir.empty()) return std::nullopt;
+  std::vector<ProcessResult> ran = runProcesses({{tool.string(), "--version"}}, captureDir, 1);
+  std::error_code ignored;
+  fs::remove_all(captureDir, ignored);
+  if (!ran[0].succeeded()) return std::nullopt;
+  const std::string& output = ran[0].output;
+  return output.substr(0, output.find('\n'));
+}
+
 }  // namespace vcc::toolchain

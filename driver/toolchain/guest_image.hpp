@@ -15,6 +15,10 @@
 
 namespace vcc::toolchain {
 
+// The memory layout that runtime-vm/guest/vcc-rv64.ld fixes
+// (docs/guest-runtime.md); the manifest records it as vm.layoutVersion.
+inline constexpr int kGuestLayoutVersion = 1;
+
 // Where the guest toolchain's programs and libraries are.
 struct GuestToolchain {
   std::filesystem::path clang;               // clang 19: C, C++ and assembly
@@ -80,5 +84,9 @@ std::vector<std::string> guestCompileCommand(const GuestToolchain& toolchain,
                                              const std::filesystem::path& source,
                                              const std::filesystem::path& object,
                                              const std::vector<std::string>& extraFlags);
+
+// The first line of `tool --version` (e.g. "Debian clang version 19.1.7
+// (3~deb12u1)"), for the manifest; nullopt if the tool does not run.
+std::optional<std::string> toolVersion(const std::filesystem::path& tool);
 
 }  // namespace vcc::toolchain

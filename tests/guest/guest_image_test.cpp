@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -211,6 +212,24 @@ TEST(GuestImage, RecipeCarriesTheDeterminismFlags) {
     EXPECT_NE(std::find(cxx.begin(), cxx.end(), flag), cxx.end()) << flag;
   const auto& link = vcc::toolchain::guestRecipe().linkFlags;
   EXPECT_NE(std::find(link.begin(), link.end(), "--build-id=none"), link.end());
+}
+
+TEST(GuestImage, ToolVersionsAreReported) {
+  const auto toolchain = vcc::toolchain::GuestToolchain::configured();
+  std::optional<std::string> clang = vcc::toolchain::toolVersion(toolchain.clang);
+  ASSERT_TRUE(clang.has_value());
+  EXPECT_NE(clang->find("clang version 19."), std::string::npos) << *clang;
+  std::optional<std::string> lld = vcc::toolchain::toolVersion(toolchain.lld);
+  ASSERT_TRUE(lld.has_value());
+  EXPECT_NE(lld->find("LLD 19."), std::string::npos) << *lld;
+  EXPECT_FALSE(vcc::toolchain::toolVersion("/nonexistent/bin/tool").has_value());
+}
+
+TEST(GuestImage, LayoutVersionMatchesTheLinkerScript) {
+  const std::string script =
+      readFile(vcc::toolchain::GuestToolchain::configured().runtimeDir / "vcc-rv64.ld");
+  EXPECT_NE(script.find("(layout version " + std::to_string(vcc::toolchain::kGuestLayoutVersion)),
+            std::string::npos);
 }
 
 }  // namespace
