@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <filesystem>
 #include <cinttypes>
 #include <cstdio>
 #include <memory>
@@ -22,6 +23,7 @@ struct VmRunOptions {
   std::string image;
   std::string input;
   std::string output;
+  std::string store;
   uint64_t maxSteps = 10'000'000'000;
   uint64_t checkpointEvery = 0;
   bool stateRoot = false;
@@ -138,6 +140,12 @@ int runImage(const VmRunOptions& options) {
   std::unique_ptr<vm::Machine> machine = loadImage(options.image);
   if (!machine) return kExitBadInput;
   machine->bindRequest(std::move(request));
+  std::unique_ptr<vm::DirectoryBlobStore> store;
+  if (!options.store.empty()) {
+    if (!std::filesystem::is_directory(options.store)) return reportError(options.store + ": not a directory");
+    store = std::make_unique<vm::DirectoryBlobStore>(options.store);
+    machine->setBlobStore(store.get());
+  }
 
   std::vector<Checkpoint> checkpoints;
   auto start = std::chrono::steady_clock::now();
@@ -186,6 +194,8 @@ void addVmRunCommand(CLI::App& vm, int& exitCode) {
   run->add_option("--input", options->input, "Request bytes served on fd 0 (FILE, or - for stdin)");
   run->add_option("--output", options->output,
                   "Where the response (fd 1) goes (FILE, or - for stdout; default stdout)");
+  run->add_option("--store", options->store,
+                  "Directory of blobs for the data oracle, each named by its keccak256 in hex");
   run->add_option("--max-steps", options->maxSteps, "Stop after this many instructions (exit code 101)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);

@@ -130,6 +130,14 @@ void Machine::raiseTrap(TrapKind kind, uint64_t pc, uint64_t value) {
   state_.trap = Trap{kind, pc, value};
 }
 
+const std::vector<uint8_t>* Machine::oracleBlob() const {
+  if (blobStore_ == nullptr) return nullptr;
+  Hash key;
+  for (unsigned word = 0; word < 4; ++word)
+    for (unsigned byte = 0; byte < 8; ++byte) key[8 * word + byte] = static_cast<uint8_t>(state_.x[10 + word] >> (8 * byte));
+  return blobStore_->find(key);
+}
+
 SyscallOutcome Machine::systemCall() {
   uint64_t* x = state_.x.data();
   const uint64_t number = x[17];
@@ -176,6 +184,27 @@ SyscallOutcome Machine::systemCall() {
         stream->insert(stream->end(), bytes, bytes + n);
       }
       x[10] = n;
+    }
+    return SyscallOutcome::Continue;
+  }
+  case syscall::kOracleSize: {
+    const std::vector<uint8_t>* blob = oracleBlob();
+    x[10] = blob ? blob->size() : static_cast<uint64_t>(syscall::kErrorNoEntry);
+    return SyscallOutcome::Continue;
+  }
+  case syscall::kOracleRead: {
+    const std::vector<uint8_t>* blob = oracleBlob();
+    const uint64_t offset = x[14], destination = x[15];
+    const uint64_t room = kLeafSize - (destination & (kLeafSize - 1));
+    if (blob == nullptr) {
+      x[10] = static_cast<uint64_t>(syscall::kErrorNoEntry);
+    } else if (offset >= blob->size()) {
+      x[10] = 0;
+    } else {
+      uint64_t n = std::min(room, blob->size() - offset);
+      x[10] = copyToGuest(destination, std::span(*blob).subspan(offset, n))
+                  ? n
+                  : static_cast<uint64_t>(syscall::kErrorFault);
     }
     return SyscallOutcome::Continue;
   }

@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "vcc/vm/blob_store.hpp"
 #include "vcc/vm/elf_loader.hpp"
 #include "vcc/vm/keccak.hpp"
 #include "vcc/vm/memory.hpp"
@@ -70,6 +71,8 @@ public:
   // a read offset of 0. Before binding, the request hash is zero (the
   // absolute prestate whose root is the programHash).
   void bindRequest(std::vector<uint8_t> request);
+  // The data oracle's blobs; without a store every oracle call returns -ENOENT.
+  void setBlobStore(BlobStore* store) { blobStore_ = store; }
 
   // Runs until the guest exits or traps, or until state().steps reaches
   // stepLimit. Calling it again continues where it stopped.
@@ -100,6 +103,7 @@ private:
   void redecode(uint64_t address, uint64_t size);
   bool copyToGuest(uint64_t address, std::span<const uint8_t> bytes);
   void appendResponse(std::span<const uint8_t> bytes);
+  const std::vector<uint8_t>* oracleBlob() const;
   SyscallOutcome systemCall();
   void raiseTrap(TrapKind kind, uint64_t pc, uint64_t value);
 
@@ -114,6 +118,7 @@ private:
   std::vector<uint8_t> response_;
   Hash responseChain_{};
   std::vector<uint8_t> debugLog_;
+  BlobStore* blobStore_ = nullptr;
 };
 
 }  // namespace vcc::vm

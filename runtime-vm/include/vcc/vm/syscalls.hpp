@@ -12,11 +12,18 @@ inline constexpr uint64_t kWrite = 64;      // write(fd 1 | 2, buf, count): resp
 inline constexpr uint64_t kExit = 93;       // exit(code)
 inline constexpr uint64_t kExitGroup = 94;  // exit_group(code), same as exit
 
+// vcc's own calls live above Linux's numbers. The data oracle (SPEC §3.4)
+// names a blob by its keccak256, passed in a0..a3 as four little-endian
+// 64-bit words (key byte 8w+b is byte b of a<w>).
+inline constexpr uint64_t kOracleSize = 0x10000;  // oracle_size(key) -> size, or -ENOENT
+inline constexpr uint64_t kOracleRead = 0x10001;  // oracle_read(key, offset a4, buf a5) -> bytes copied
+
 inline constexpr uint64_t kFdRequest = 0;
 inline constexpr uint64_t kFdResponse = 1;
 inline constexpr uint64_t kFdDebugLog = 2;
 
 // Error results, as Linux returns them (negated errno).
+inline constexpr int64_t kErrorNoEntry = -2;  // ENOENT: the oracle has no such blob
 inline constexpr int64_t kErrorBadFd = -9;   // EBADF
 inline constexpr int64_t kErrorFault = -14;  // EFAULT
 inline constexpr int64_t kErrorFileTooBig = -27;  // EFBIG: the stream is full

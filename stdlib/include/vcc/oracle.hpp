@@ -1,0 +1,78 @@
+// The data oracle (SPEC §3.4): large read-only data (model weights, data
+// sets) named by its keccak256. In the VM the reads are system calls that
+// move at most one 32-byte leaf each (docs/vm.md); natively they read the
+// content-addressed store directory given to the program (--store DIR).
+// Both targets serve a blob only if its contents hash to its name.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <span>
+
+#include "vcc/config.hpp"
+
+namespace vcc::oracle {
+
+using Key = std::array<uint8_t, 32>;
+
+// The size of the blob named `key`, or -1 when there is none.
+int64_t size(const Key& key);
+// Copies up to out.size() bytes of the blob from `offset` into out; returns
+// the count (less than out.size() only at the blob's end), or -1 when there
+// is no such blob.
+int64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out);
+
+#if !VCC_TARGET_GUEST
+// Native only: the store directory (files named by lowercase hex keccak256).
+void setStoreDirectory(const char* path);
+#endif
+
+#if VCC_TARGET_GUEST
+namespace detail {
+inline constexpr long kOracleSize = 0x10000;
+inline constexpr long kOracleRead = 0x10001;
+
+inline long oracleCall(long number, const Key& key, uint64_t offset, void* buffer) {
+  uint64_t words[4] = {};
+  for (unsigned w = 0; w < 4; ++w)
+    for (unsigned b = 0; b < 8; ++b) words[w] |= uint64_t{key[8 * w + b]} << (8 * b);
+  register long a0 asm("a0") = static_cast<long>(words[0]);
+  register long a1 asm("a1") = static_cast<long>(words[1]);
+  register long a2 asm("a2") = static_cast<long>(words[2]);
+  register long a3 asm("a3") = static_cast<long>(words[3]);
+  register long a4 asm("a4") = static_cast<long>(offset);
+  register long a5 asm("a5") = reinterpret_cast<long>(buffer);
+  register long a7 asm("a7") = number;
+  asm volatile("ecall" : "+r"(a0) : "r"(a1), "r"(a2), "r"(a3), "r"(a4), "r"(a5), "r"(a7) : "memory");
+  return a0;
+}
+}  // namespace detail
+
+inline int64_t size(const Key& key) {
+  long result = detail::oracleCall(detail::kOracleSize, key, 0, nullptr);
+  return result < 0 ? -1 : result;
+}
+
+inline int64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out) {
+  size_t done = 0;
+  while (done < out.size()) {
+    // The VM copies up to the end of the destination's 32-byte leaf.
+    uint8_t* destination = out.data() + done;
+    size_t room = 32 - (reinterpret_cast<uintptr_t>(destination) & 31);
+    alignas(32) uint8_t leaf[32];
+    bool direct = room <= out.size() - done;
+    long got = detail::oracleCall(detail::kOracleRead, key, offset + done, direct ? destination : leaf);
+    if (got < 0) return done == 0 ? -1 : static_cast<int64_t>(done);
+    if (got == 0) break;
+    size_t take = static_cast<size_t>(got);
+    if (!direct) {
+      take = take < out.size() - done ? take : out.size() - done;
+      for (size_t i = 0; i < take; ++i) destination[i] = leaf[i];
+    }
+    done += take;
+  }
+  return static_cast<int64_t>(done);
+}
+#endif
+
+}  // namespace vcc::oracle
