@@ -5,29 +5,12 @@
 #include <bit>
 #include <cstring>
 
+#include "keccak_tables.hpp"
+
 namespace vcc::vm {
-namespace {
 
-constexpr uint64_t kRoundConstants[24] = {
-    0x0000000000000001ull, 0x0000000000008082ull, 0x800000000000808aull, 0x8000000080008000ull,
-    0x000000000000808bull, 0x0000000080000001ull, 0x8000000080008081ull, 0x8000000000008009ull,
-    0x000000000000008aull, 0x0000000000000088ull, 0x0000000080008009ull, 0x000000008000000aull,
-    0x000000008000808bull, 0x800000000000008bull, 0x8000000000008089ull, 0x8000000000008003ull,
-    0x8000000000008002ull, 0x8000000000000080ull, 0x000000000000800aull, 0x800000008000000aull,
-    0x8000000080008081ull, 0x8000000000008080ull, 0x0000000080000001ull, 0x8000000080008008ull};
-
-// ρ rotation offsets and π destinations, walking the lanes in π order.
-constexpr unsigned kRho[24] = {1, 3, 6, 10, 15, 21, 28, 36, 45, 55, 2, 14,
-                               27, 41, 56, 8, 25, 43, 62, 18, 39, 61, 20, 44};
-constexpr unsigned kPi[24] = {10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24, 4,
-                              15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6, 1};
-// The lane each π destination comes from: the previous destination in the walk.
-constexpr unsigned kPiSource[24] = {1, 10, 7, 11, 17, 18, 3, 5, 16, 8, 21, 24,
-                                    4, 15, 23, 19, 13, 12, 2, 20, 14, 22, 9, 6};
-
+using namespace keccak_tables;
 static_assert(std::endian::native == std::endian::little, "lanes are read in host byte order");
-
-}  // namespace
 
 void keccakF1600(uint64_t lanes[25]) {
   // Lanes live in locals so that the compiler keeps them in registers; the
