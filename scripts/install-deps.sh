@@ -12,21 +12,24 @@ packages=(
   qemu-user
 )
 
-# The JavaScript peer tests' npm packages (tests/js), from the lock file.
+# npm packages of the JavaScript peer tests, each folder from its lock file.
+npm_dirs=(tests/js tests/driver/contract/js)
 install_npm() {
-  local js_dir
-  js_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/js"
-  [ -d "$js_dir/node_modules/@noble/hashes" ] && return 0
-  command -v npm >/dev/null || { echo "install-deps: npm not found" >&2; return 1; }
-  local log
-  log=$(mktemp)
-  if ! (cd "$js_dir" && npm ci --prefer-offline --no-audit --no-fund --silent) >"$log" 2>&1; then
-    echo "install-deps: npm ci failed in tests/js" >&2
-    cat "$log" >&2
+  local root dir log
+  root="$(cd "$(dirname "$0")/.." && pwd)"
+  for dir in "${npm_dirs[@]}"; do
+    [ -d "$root/$dir" ] || continue
+    [ -f "$root/$dir/node_modules/.package-lock.json" ] && continue
+    command -v npm >/dev/null || { echo "install-deps: npm not found" >&2; return 1; }
+    log=$(mktemp)
+    if ! (cd "$root/$dir" && npm ci --prefer-offline --no-audit --no-fund --silent) >"$log" 2>&1; then
+      echo "install-deps: npm ci failed in $dir" >&2
+      cat "$log" >&2
+      rm -f "$log"
+      return 1
+    fi
     rm -f "$log"
-    return 1
-  fi
-  rm -f "$log"
+  done
 }
 
 missing=()

@@ -1,0 +1,40 @@
+// The generated service contract (SPEC §6): providers register with a stake
+// and an endpoint; each service method emits Request(account, selector,
+// programHash, input) with the calldata as input; the owner sets the
+// programHash of each selector.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace vcc::driver {
+
+struct ContractParameter {
+  std::string solidityType;  // canonical: uint32, bytes, uint32[][], ...
+  std::string name;
+};
+
+struct ContractMethod {
+  std::string name;
+  std::vector<ContractParameter> parameters;
+  std::array<uint8_t, 4> selector{};
+  std::array<uint8_t, 32> programHash{};
+};
+
+struct ServiceContract {
+  std::string serviceName;  // e.g. "matmul"; the contract is <Name>Service
+  std::vector<ContractMethod> methods;
+};
+
+// "matmul" -> "MatmulService"; characters outside [A-Za-z0-9_] become '_'.
+std::string contractName(const std::string& serviceName);
+
+// Names the contract itself uses; a service method may not take them.
+bool isReservedMethodName(const std::string& name);
+
+// Solidity source of the contract, deterministic for a given input.
+std::string generateServiceContract(const ServiceContract& contract);
+
+}  // namespace vcc::driver
