@@ -1,5 +1,6 @@
-// A minimal JSON writer for --json output: nested objects and arrays of
-// strings, integers, numbers and booleans, keys in insertion order.
+// A minimal JSON writer for --json output and the manifest: nested objects
+// and arrays of strings, integers, numbers, booleans and null, keys in
+// insertion order; compact, or indented by two spaces.
 #pragma once
 
 #include <cstdint>
@@ -11,39 +12,26 @@ namespace vcc::driver {
 
 class JsonWriter {
 public:
-  JsonWriter& beginObject(std::string_view key = {}) {
-    separate(key);
-    text_ += '{';
-    first_ = true;
-    return *this;
-  }
-  JsonWriter& endObject() {
-    text_ += '}';
-    first_ = false;
-    return *this;
-  }
-  JsonWriter& beginArray(std::string_view key = {}) {
-    separate(key);
-    text_ += '[';
-    first_ = true;
-    return *this;
-  }
-  JsonWriter& endArray() {
-    text_ += ']';
-    first_ = false;
-    return *this;
-  }
+  explicit JsonWriter(bool indented = false) : indented_(indented) {}
+
+  JsonWriter& beginObject(std::string_view key = {}) { return open(key, '{'); }
+  JsonWriter& endObject() { return close('}'); }
+  JsonWriter& beginArray(std::string_view key = {}) { return open(key, '['); }
+  JsonWriter& endArray() { return close(']'); }
+
   JsonWriter& field(std::string_view key, std::string_view value) {
     separate(key);
     quote(value);
     return *this;
   }
   JsonWriter& field(std::string_view key, const char* value) { return field(key, std::string_view(value)); }
+  JsonWriter& field(std::string_view key, const std::string& value) { return field(key, std::string_view(value)); }
   JsonWriter& field(std::string_view key, uint64_t value) {
     separate(key);
     text_ += std::to_string(value);
     return *this;
   }
+  JsonWriter& field(std::string_view key, int value) { return field(key, static_cast<uint64_t>(value)); }
   JsonWriter& field(std::string_view key, double value) {
     separate(key);
     char buffer[32];
@@ -56,15 +44,43 @@ public:
     text_ += value ? "true" : "false";
     return *this;
   }
+  JsonWriter& null(std::string_view key) {
+    separate(key);
+    text_ += "null";
+    return *this;
+  }
+  // An array element (no key).
+  JsonWriter& value(std::string_view value) { return field({}, value); }
+
   const std::string& text() const { return text_; }
 
 private:
+  JsonWriter& open(std::string_view key, char bracket) {
+    separate(key);
+    text_ += bracket;
+    first_ = true;
+    ++depth_;
+    return *this;
+  }
+  JsonWriter& close(char bracket) {
+    --depth_;
+    if (!first_) newline();
+    text_ += bracket;
+    first_ = false;
+    return *this;
+  }
+  void newline() {
+    if (!indented_) return;
+    text_ += '\n';
+    text_.append(2 * depth_, ' ');
+  }
   void separate(std::string_view key) {
     if (!first_) text_ += ',';
+    if (depth_ > 0) newline();
     first_ = false;
     if (!key.empty()) {
       quote(key);
-      text_ += ':';
+      text_ += indented_ ? ": " : ":";
     }
   }
   void quote(std::string_view value) {
@@ -85,6 +101,8 @@ private:
   }
   std::string text_;
   bool first_ = true;
+  bool indented_;
+  size_t depth_ = 0;
 };
 
 }  // namespace vcc::driver

@@ -1,0 +1,96 @@
+// The manifest, the contract generator's text and SHA-256, against golden
+// files and published vectors. Regenerate the goldens after an intended
+// change with VCC_UPDATE_GOLDEN=1 and review the diff.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "manifest.hpp"
+#include "service_contract.hpp"
+#include "sha256.hpp"
+#include "vcc/vm/keccak.hpp"
+
+namespace vcc::driver {
+namespace {
+
+std::string sha256Hex(const std::string& text) {
+  return vm::toHex(sha256(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size())));
+}
+
+TEST(Sha256, PublishedVectors) {
+  EXPECT_EQ(sha256Hex(""), "0xe3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  EXPECT_EQ(sha256Hex("abc"), "0xba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
+            "0x248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
+  EXPECT_EQ(sha256Hex(std::string(1'000'000, 'a')),
+            "0xcdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0");
+  // Lengths around the padding boundary (55, 56, 63, 64 bytes).
+  EXPECT_EQ(sha256Hex(std::string(55, 'x')).size(), 66u);
+  EXPECT_NE(sha256Hex(std::string(55, 'x')), sha256Hex(std::string(56, 'x')));
+}
+
+void expectGolden(const std::string& name, const std::string& actual) {
+  std::string path = std::string(VCC_GOLDEN_DIR) + "/" + name;
+  if (std::getenv("VCC_UPDATE_GOLDEN")) std::ofstream(path) << actual;
+  std::ifstream in(path);
+  ASSERT_TRUE(in) << "missing golden file " << path;
+  std::stringstream expected;
+  expected << in.rdbuf();
+  EXPECT_EQ(actual, expected.str()) << "differs from " << path;
+}
+
+Digest digestOf(const char* text) {
+  return vm::keccak256(std::span(reinterpret_cast<const uint8_t*>(text), std::strlen(text)));
+}
+
+TEST(Manifest, MatchesGolden) {
+  Manifest manifest;
+  manifest.service = "matmul";
+  manifest.vccVersion = "0.1.0";
+  manifest.toolchain.clang = "Debian clang version 19.1.7";
+  manifest.toolchain.lld = "Debian LLD 19.1.7";
+  manifest.toolchain.guestFlags = {"--target=riscv64-unknown-elf", "-march=rv64im", "-ffp-contract=off"};
+  manifest.toolchain.nativeFlags = {"-ffp-contract=off", "-fwrapv"};
+  manifest.vm.programHash = digestOf("program");
+  manifest.vm.elf = describeFile("matmul.rv64.elf", {1, 2, 3});
+  manifest.native.binary = describeFile("matmul.native", {4, 5, 6});
+  manifest.methods.push_back({"multiply", "multiply(uint32,bytes,bytes)", {0x12, 0x34, 0x56, 0x78}, digestOf("program")});
+  manifest.contract = {"MatmulService.sol", digestOf("contract")};
+  expectGolden("manifest.json", renderManifest(manifest));
+}
+
+TEST(Manifest, CudaFieldsWhenPresent) {
+  Manifest manifest;
+  manifest.toolchain.nvcc = "Cuda compilation tools, release 13.0, V13.0.88";
+  manifest.native.cudaArchitectures = std::vector<std::string>{"sm_90"};
+  std::string text = renderManifest(manifest);
+  EXPECT_NE(text.find("\"nvcc\": \"Cuda compilation tools, release 13.0, V13.0.88\""), std::string::npos);
+  EXPECT_NE(text.find("\"sm_90\""), std::string::npos);
+}
+
+TEST(ServiceContract, MatchesGolden) {
+  ServiceContract contract;
+  contract.serviceName = "matmul";
+  ContractMethod multiply;
+  multiply.name = "multiply";
+  multiply.parameters = {{"uint32", "n"}, {"bytes", "a"}, {"bytes", "b"}};
+  multiply.selector = {0xde, 0xad, 0xbe, 0xef};
+  multiply.programHash = digestOf("program");
+  contract.methods.push_back(multiply);
+  expectGolden("MatmulService.sol", generateServiceContract(contract));
+}
+
+TEST(ServiceContract, NamesAndReservedWords) {
+  EXPECT_EQ(contractName("matmul"), "MatmulService");
+  EXPECT_EQ(contractName("my-service_2"), "MyService2Service");
+  EXPECT_EQ(contractName("9lives"), "S9livesService");
+  EXPECT_TRUE(isReservedMethodName("setProgramHash"));
+  EXPECT_TRUE(isReservedMethodName("register"));
+  EXPECT_FALSE(isReservedMethodName("multiply"));
+}
+
+}  // namespace
+}  // namespace vcc::driver
