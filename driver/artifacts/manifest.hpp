@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vcc::driver {
@@ -60,5 +61,9 @@ ManifestFile describeFile(std::string name, const std::vector<uint8_t>& contents
 
 // The manifest as indented JSON with a fixed key order and a final newline.
 std::string renderManifest(const Manifest& manifest);
+
+// Reads a manifest; on failure returns nullopt with a message in `error`
+// (malformed JSON, unknown manifestVersion, a missing or mistyped field).
+std::optional<Manifest> parseManifest(std::string_view text, std::string& error);
 
 }  // namespace vcc::driver

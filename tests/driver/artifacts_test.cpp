@@ -62,6 +62,48 @@ TEST(Manifest, MatchesGolden) {
   expectGolden("manifest.json", renderManifest(manifest));
 }
 
+TEST(Manifest, ParsesWhatItRenders) {
+  Manifest manifest;
+  manifest.service = "svc";
+  manifest.vccVersion = "1.2.3";
+  manifest.toolchain.clang = "c";
+  manifest.toolchain.lld = "l";
+  manifest.toolchain.nvcc = "n";
+  manifest.toolchain.guestFlags = {"-a", "-b"};
+  manifest.toolchain.cudaFlags = {"-fmad=false"};
+  manifest.vm.programHash = digestOf("p");
+  manifest.vm.elf = describeFile("svc.rv64.elf", {9});
+  manifest.native.binary = describeFile("svc.native", {8});
+  manifest.native.cudaArchitectures = std::vector<std::string>{"sm_90", "sm_100"};
+  manifest.methods.push_back({"f", "f(bytes)", {1, 2, 3, 4}, digestOf("p")});
+  manifest.methods.push_back({"g", "g()", {5, 6, 7, 8}, digestOf("p")});
+  manifest.contract = {"SvcService.sol", digestOf("c")};
+  std::string error;
+  std::optional<Manifest> parsed = parseManifest(renderManifest(manifest), error);
+  ASSERT_TRUE(parsed) << error;
+  EXPECT_EQ(renderManifest(*parsed), renderManifest(manifest));
+}
+
+TEST(Manifest, RejectsBadDocumentsWithTheField) {
+  std::string good = renderManifest(Manifest{});
+  auto errorFor = [](std::string text) {
+    std::string error;
+    EXPECT_FALSE(parseManifest(text, error));
+    return error;
+  };
+  EXPECT_NE(errorFor("{").find("line 1"), std::string::npos);
+  EXPECT_NE(errorFor("[]").find("missing field manifestVersion"), std::string::npos);
+  std::string wrongVersion = good;
+  wrongVersion.replace(wrongVersion.find("\"manifestVersion\": 1"), 20, "\"manifestVersion\": 7");
+  EXPECT_NE(errorFor(wrongVersion).find("manifestVersion 7 is not supported"), std::string::npos);
+  std::string badHash = good;
+  badHash.replace(badHash.find("\"programHash\": \"0x") + 17, 4, "0xZZ");
+  EXPECT_NE(errorFor(badHash).find("vm.programHash"), std::string::npos);
+  std::string noMethods = good;
+  noMethods.replace(noMethods.find("\"methods\""), 9, "\"methodz\"");
+  EXPECT_NE(errorFor(noMethods).find("missing field methods"), std::string::npos);
+}
+
 TEST(Manifest, CudaFieldsWhenPresent) {
   Manifest manifest;
   manifest.toolchain.nvcc = "Cuda compilation tools, release 13.0, V13.0.88";
