@@ -6,6 +6,8 @@
 
 namespace vcc::driver {
 
+void addHashCommand(CLI::App& app, int& exitCode);
+void addPublishCommand(CLI::App& app, int& exitCode);
 void addVmRunCommand(CLI::App& vm, int& exitCode);
 void addVmHashCommand(CLI::App& vm, int& exitCode);
 

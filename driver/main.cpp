@@ -10,6 +10,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   int exitCode = vcc::driver::kExitOk;
+  vcc::driver::addHashCommand(app, exitCode);
+  vcc::driver::addPublishCommand(app, exitCode);
   CLI::App* vm = app.add_subcommand("vm", "The fraud-proof RV64IM VM by itself");
   vm->require_subcommand(1);
   vcc::driver::addVmRunCommand(*vm, exitCode);

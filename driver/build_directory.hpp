@@ -1,0 +1,31 @@
+// Reading what `vcc build` wrote: the manifest and the files it names,
+// checked against the manifest's digests and the image's programHash.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "manifest.hpp"
+
+namespace vcc::driver {
+
+struct BuildDirectory {
+  std::string path;
+  Manifest manifest;
+  std::vector<uint8_t> manifestBytes;
+  std::vector<uint8_t> image;     // <name>.rv64.elf
+  std::vector<uint8_t> contract;  // <Name>Service.sol
+  std::string nativePath;         // absolute path of <name>.native
+};
+
+enum class BuildDirectoryError { None, Unreadable, Mismatch };
+
+// Loads DIR and checks every digest and the programHash. On failure returns
+// nullopt, sets `kind` (Unreadable: missing/invalid files, exit 2;
+// Mismatch: files disagree with the manifest, exit 1) and `error`.
+std::optional<BuildDirectory> loadBuildDirectory(const std::string& path, BuildDirectoryError& kind,
+                                                 std::string& error);
+
+}  // namespace vcc::driver

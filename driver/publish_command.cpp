@@ -1,0 +1,123 @@
+// `vcc publish DIR --bundle OUT`: a content-addressed bundle for a pipeline
+// that uploads to a data-availability layer and sends the transactions:
+//   OUT/blobs/<keccak256 hex>   the image, the manifest and the contract
+//                               (the same layout as a data-oracle store)
+//   OUT/index.json              what each blob is, and the calldata of
+//                               setProgramHash(bytes4,bytes32) per selector
+#include <cstdio>
+#include <filesystem>
+#include <memory>
+#include <string>
+
+#include "build_directory.hpp"
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "file_io.hpp"
+#include "json_writer.hpp"
+#include "vcc/vm/blob_store.hpp"
+#include "vcc/vm/keccak.hpp"
+
+namespace vcc::driver {
+namespace {
+
+struct PublishOptions {
+  std::string directory;
+  std::string bundle;
+  bool json = false;
+};
+
+constexpr int kBundleVersion = 1;
+
+// ABI encoding of setProgramHash(bytes4 selector, bytes32 programHash).
+std::vector<uint8_t> setProgramHashCalldata(const std::array<uint8_t, 4>& selector, const Digest& programHash) {
+  static const std::string kSignature = "setProgramHash(bytes4,bytes32)";
+  vm::Hash functionHash = vm::keccak256(std::span(reinterpret_cast<const uint8_t*>(kSignature.data()), kSignature.size()));
+  std::vector<uint8_t> calldata(functionHash.begin(), functionHash.begin() + 4);
+  calldata.insert(calldata.end(), selector.begin(), selector.end());  // bytesN is left-aligned
+  calldata.resize(4 + 32, 0);
+  calldata.insert(calldata.end(), programHash.begin(), programHash.end());
+  return calldata;
+}
+
+int publishBundle(const PublishOptions& options) {
+  BuildDirectoryError kind;
+  std::string error;
+  std::optional<BuildDirectory> build = loadBuildDirectory(options.directory, kind, error);
+  if (!build) {
+    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    return kind == BuildDirectoryError::Mismatch ? kExitCheckFailed : kExitBadInput;
+  }
+  namespace fs = std::filesystem;
+  std::error_code fsError;
+  fs::create_directories(fs::path(options.bundle) / "blobs", fsError);
+  if (fsError) {
+    std::fprintf(stderr, "vcc: error: %s: %s\n", options.bundle.c_str(), fsError.message().c_str());
+    return kExitBadInput;
+  }
+  struct Blob {
+    const char* role;
+    const std::string* file;
+    const std::vector<uint8_t>* bytes;
+  };
+  const Manifest& manifest = build->manifest;
+  std::string manifestName = "manifest.json";
+  Blob blobs[] = {{"image", &manifest.vm.elf.file, &build->image},
+                  {"manifest", &manifestName, &build->manifestBytes},
+                  {"contract", &manifest.contract.file, &build->contract}};
+
+  JsonWriter index(/*indented=*/true);
+  index.beginObject()
+      .field("bundleVersion", kBundleVersion)
+      .field("service", manifest.service)
+      .field("programHash", vm::toHex(manifest.vm.programHash));
+  index.beginArray("blobs");
+  for (const Blob& blob : blobs) {
+    vm::Hash key = vm::DirectoryBlobStore::put(fs::path(options.bundle) / "blobs", *blob.bytes);
+    index.beginObject()
+        .field("role", blob.role)
+        .field("file", *blob.file)
+        .field("keccak256", vm::toHex(key))
+        .field("size", static_cast<uint64_t>(blob.bytes->size()))
+        .field("path", "blobs/" + vm::toHex(key).substr(2))
+        .endObject();
+  }
+  index.endArray();
+  index.beginArray("transactions");
+  for (const ManifestMethod& method : manifest.methods) {
+    index.beginObject()
+        .field("method", method.name)
+        .field("function", "setProgramHash(bytes4,bytes32)")
+        .field("selector", vm::toHex(method.selector))
+        .field("programHash", vm::toHex(method.programHash))
+        .field("calldata", vm::toHex(setProgramHashCalldata(method.selector, method.programHash)))
+        .endObject();
+  }
+  index.endArray().endObject();
+  std::string text = index.text() + "\n";
+  std::string indexPath = (fs::path(options.bundle) / "index.json").string();
+  if (!writeBinary(indexPath, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()), error)) {
+    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    return kExitBadInput;
+  }
+  if (options.json) {
+    std::fputs(text.c_str(), stdout);
+  } else {
+    std::printf("vcc: published %s: %zu blobs and %zu setProgramHash transactions in %s\n", manifest.service.c_str(),
+                std::size(blobs), manifest.methods.size(), indexPath.c_str());
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void addPublishCommand(CLI::App& app, int& exitCode) {
+  auto options = std::make_shared<PublishOptions>();
+  CLI::App* publish = app.add_subcommand("publish", "Write a content-addressed bundle (blobs + index.json) of a build");
+  publish->add_option("dir", options->directory, "Build directory written by vcc build")->required();
+  publish->add_option("--bundle", options->bundle, "Output directory of the bundle")->required();
+  publish->add_flag("--json", options->json, "Print index.json on stdout");
+  publish->footer("Exit code: 0; 1 if the build's files disagree with manifest.json; 2 on unreadable input.");
+  publish->callback([options, &exitCode] { exitCode = publishBundle(*options); });
+}
+
+}  // namespace vcc::driver
