@@ -138,7 +138,7 @@ std::vector<bytes> fixedCases() {
   };
   cases.push_back({0xab, 0xcd});                                              // ShortInput: no selector
   cases.push_back(withSelector(0xdeadbeef, {}));                              // BadSelector
-  cases.push_back(withSelector(kMultiply, {word(1), word(96)}));              // ShortInput
+  cases.push_back(withSelector(kMix, {word(1)}));                             // ShortInput: one of seven words
   cases.push_back(withSelector(kMultiply, {word(1), word(4096), word(128), word(0), word(0)}));  // OffsetOutOfRange
   cases.push_back(withSelector(kMultiply, {word(1), word(128), word(128), word(0), word(0)}));   // NonCanonicalOffset
   cases.push_back(withSelector(kMultiply, {word(1), word(96), word(128), word(1000), word(0)}));  // LengthOutOfRange
