@@ -1,0 +1,72 @@
+// What every op builds on: the kernel API's exact helpers (vcc/kernel.hpp:
+// fusedMultiplyAdd, canonical NaNs, the max order) re-exported, plus the few
+// exact operations the kernel API does not spell, each written once for the
+// host, CUDA device code (the _rn intrinsics: IEEE rounding) and the guest.
+#pragma once
+
+#include "vcc/config.hpp"
+#include "vcc/kernel.hpp"
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+
+namespace vcc::ops::detail {
+
+using vcc::detail::canonicalizeNaN; // NaN -> 0x7fc00000 / 0x7ff8000000000000
+using vcc::detail::canonicalNaN;
+using vcc::detail::fusedMultiplyAdd; // a*b + c, one rounding
+using vcc::detail::greaterForMax;    // NaN > +inf > ... > +0 > -0 > ... > -inf
+
+template <class T> VCC_HD inline bool isNaN(T x) {
+  return x != x;
+}
+
+// Correctly rounded square root (IEEE 754; picolibc's soft sqrt in the guest,
+// sqrtss/sqrtsd on x86, __fsqrt_rn/__dsqrt_rn with -prec-sqrt=true on CUDA).
+VCC_HD inline float squareRoot(float x) {
+#if defined(__CUDA_ARCH__)
+  return __fsqrt_rn(x);
+#else
+  return std::sqrt(x);
+#endif
+}
+
+VCC_HD inline double squareRoot(double x) {
+#if defined(__CUDA_ARCH__)
+  return __dsqrt_rn(x);
+#else
+  return std::sqrt(x);
+#endif
+}
+
+// Correctly rounded division (spelled out so that CUDA device code never
+// depends on -prec-div).
+VCC_HD inline float divide(float a, float b) {
+#if defined(__CUDA_ARCH__)
+  return __fdiv_rn(a, b);
+#else
+  return a / b;
+#endif
+}
+
+VCC_HD inline double divide(double a, double b) {
+#if defined(__CUDA_ARCH__)
+  return __ddiv_rn(a, b);
+#else
+  return a / b;
+#endif
+}
+
+#if !VCC_TARGET_GUEST
+// CPU-only loops of the ops (packing, register tiles): body(begin, end) over
+// [0, n) on the installed CPU backend, at least minPerTask iterations per
+// task. Not vcc::parallel_for: these bodies are host code (x86 SIMD) that nvcc
+// must not compile for the GPU, and they are coarse enough to want their own
+// task size. Results never depend on how [0, n) is split.
+template <class Body> void cpuRanges(size_t n, size_t minPerTask, Body body) {
+  vcc::detail::runRanges(n, minPerTask, body);
+}
+#endif
+
+} // namespace vcc::ops::detail
