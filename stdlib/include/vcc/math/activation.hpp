@@ -132,6 +132,7 @@ VCC_HD inline float sigmoid(float x) {
 // erf(NaN) = NaN, erf(+-inf) = +-1, erf(+-0) = +-0; odd.
 VCC_HD inline double erf(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
+  if (x == 0.0) return x;  // keeps the sign of zero
   double ax = detail::absolute(x);
   if (ax < 0.5) {
     detail::DoubleDouble e = detail::erfSmall(x);

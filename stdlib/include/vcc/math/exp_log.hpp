@@ -209,6 +209,7 @@ VCC_HD inline float expm1(float x) {
   if (detail::isNaN(x)) return detail::canonicalNaNFloat();
   if (x > 89.0f) return detail::kInfinityFloat;
   if (x < -18.0f) return -1.0f;
+  if (detail::absolute(x) < 0x1p-25f) return x;  // keeps -0 and subnormals
   if (x > 40.0f) return static_cast<float>(detail::expForFloat(x));
   return static_cast<float>(detail::expm1ForFloat(x));
 }
