@@ -204,4 +204,4 @@ template <class T, class U> std::remove_const_t<T> dot(View<T> a, View<U> b) {
   return dot<std::remove_const_t<T>>(a.data(), b.data(), a.size() < b.size() ? a.size() : b.size());
 }
 
-} // namespace vcc
+}  // namespace vcc

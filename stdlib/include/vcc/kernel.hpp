@@ -203,7 +203,7 @@ template <class T> VCC_HD inline bool signBit(T value) {
 // The order of reduce_max and argmax: is `candidate` greater than `current`?
 // NaN is the greatest, +0 is greater than -0, otherwise the usual <.
 template <class T> VCC_HD inline bool greaterForMax(T candidate, T current) {
-  if (current != current) return false; // a NaN is never beaten
+  if (current != current) return false;  // a NaN is never beaten
   if (candidate != candidate) return true;
   if (current < candidate) return true;
   if constexpr (std::is_floating_point_v<T>) {
@@ -350,7 +350,7 @@ inline void checkCudaLaunch(const char* operation) {
 }
 
 inline constexpr unsigned kCudaBlock = 256;
-inline constexpr size_t kCudaMaxBlocks = size_t{1} << 20; // then grid-stride loops
+inline constexpr size_t kCudaMaxBlocks = size_t{1} << 20;  // then grid-stride loops
 
 inline unsigned cudaBlocksFor(size_t n) {
   size_t blocks = (n + kCudaBlock - 1) / kCudaBlock;
@@ -433,7 +433,7 @@ T cudaReduceTree(size_t n, T identity, const Leaf& leaf, const Combine& combine)
   T* result = scratch + leaves + half;
   reduceLeavesKernel<T><<<cudaBlocksFor(leaves), kCudaBlock>>>(n, leaves, leaf, from);
   checkCudaLaunch("reduction");
-  constexpr size_t kInBlock = 4096; // widths above this use the whole grid
+  constexpr size_t kInBlock = 4096;  // widths above this use the whole grid
   size_t width = leaves;
   while (width > kInBlock) {
     combineLevelKernel<T><<<cudaBlocksFor((width + 1) / 2), kCudaBlock>>>(width, combine, from, to);
@@ -449,7 +449,7 @@ T cudaReduceTree(size_t n, T identity, const Leaf& leaf, const Combine& combine)
   backend->copyToHost(&value, result, sizeof(T));
   return value;
 }
-#endif // __CUDACC__
+#endif  // __CUDACC__
 
 // The named reductions run where their data is: on the GPU when it is
 // device memory and this code was compiled by nvcc, else on the CPU.
@@ -473,7 +473,7 @@ T reduceTreeAt(const void* data, const void* other, size_t n, T identity, const 
   return cpuReduceTree(n, identity, leaf, combine);
 }
 
-} // namespace detail
+}  // namespace detail
 
 // ---------------------------------------------------------------------------
 // parallel_for
@@ -569,4 +569,4 @@ template <class T> T dot(std::span<const T> a, std::span<const T> b) {
   return dot(a.data(), b.data(), a.size() < b.size() ? a.size() : b.size());
 }
 
-} // namespace vcc
+}  // namespace vcc
