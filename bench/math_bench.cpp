@@ -4,13 +4,12 @@
 // (vcc_deterministic) so that the comparison is the one a service sees.
 //
 //   build/bench/math_bench --benchmark_filter=exp
-#include <benchmark/benchmark.h>
+#include "vcc/math.hpp"
 
+#include <benchmark/benchmark.h>
 #include <cmath>
 #include <cstdint>
 #include <vector>
-
-#include "vcc/math.hpp"
 
 namespace {
 
@@ -29,15 +28,22 @@ template <class T> std::vector<T> inputs(double lo, double hi) {
 template <class T, class F> void run(benchmark::State& state, F f, double lo, double hi) {
   std::vector<T> x = inputs<T>(lo, hi);
   for (auto _ : state) {
-    for (T v : x) benchmark::DoNotOptimize(f(v));
+    for (T v : x)
+      benchmark::DoNotOptimize(f(v));
   }
   state.SetItemsProcessed(static_cast<int64_t>(state.iterations() * kInputs));
 }
 
-#define MATH_PAIR(name, T, lo, hi, ours, theirs)                                                  \
-  void BM_##name##_vcc(benchmark::State& s) { run<T>(s, [](T v) { return ours; }, lo, hi); }     \
-  void BM_##name##_glibc(benchmark::State& s) { run<T>(s, [](T v) { return theirs; }, lo, hi); } \
-  BENCHMARK(BM_##name##_vcc);                                                                     \
+#define MATH_PAIR(name, T, lo, hi, ours, theirs)                                                   \
+  void BM_##name##_vcc(benchmark::State& s) {                                                      \
+    run<T>(                                                                                        \
+        s, [](T v) { return ours; }, lo, hi);                                                      \
+  }                                                                                                \
+  void BM_##name##_glibc(benchmark::State& s) {                                                    \
+    run<T>(                                                                                        \
+        s, [](T v) { return theirs; }, lo, hi);                                                    \
+  }                                                                                                \
+  BENCHMARK(BM_##name##_vcc);                                                                      \
   BENCHMARK(BM_##name##_glibc)
 
 MATH_PAIR(exp, double, -700, 700, vcc::math::exp(v), std::exp(v));
@@ -56,6 +62,6 @@ MATH_PAIR(geluf, float, -5, 5, vcc::math::gelu(v), 0.5f * v * std::erfc(-v * 0.7
 MATH_PAIR(powf, float, 0.01f, 100, vcc::math::pow(v, 1.37f), std::pow(v, 1.37f));
 MATH_PAIR(rsqrtf, float, 1e-30, 1e30, vcc::math::rsqrt(v), 1.0f / std::sqrt(v));
 
-}  // namespace
+} // namespace
 
 BENCHMARK_MAIN();

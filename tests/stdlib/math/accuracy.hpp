@@ -11,14 +11,14 @@
 // as 2^(emax+1).
 #pragma once
 
+#include "vcc/math.hpp"
+
 #include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <limits>
 #include <string>
 #include <vector>
-
-#include "vcc/math.hpp"
 
 #if defined(VCC_MATH_HAVE_QUADMATH)
 extern "C" {
@@ -76,7 +76,7 @@ inline std::string Domain::describe() const {
 inline double ulpError(float got, double reference) {
   if (std::isnan(reference)) return std::isnan(got) ? 0.0 : INFINITY;
   if (std::isnan(got)) return INFINITY;
-  if (std::isinf(got) && got == static_cast<float>(reference)) return 0.0;  // correctly overflowed
+  if (std::isinf(got) && got == static_cast<float>(reference)) return 0.0; // correctly overflowed
   double value = std::isinf(got) ? std::copysign(0x1p128, got) : got;
   double magnitude = std::fabs(reference);
   if (std::isinf(reference)) {
@@ -97,7 +97,7 @@ using Quad = __float128;
 inline double ulpError(double got, Quad reference) {
   if (isnanq(reference)) return std::isnan(got) ? 0.0 : INFINITY;
   if (std::isnan(got)) return INFINITY;
-  if (std::isinf(got) && got == static_cast<double>(reference)) return 0.0;  // correctly overflowed
+  if (std::isinf(got) && got == static_cast<double>(reference)) return 0.0; // correctly overflowed
   Quad value = std::isinf(got) ? (got > 0 ? ldexpq(1, 1024) : -ldexpq(1, 1024)) : Quad(got);
   Quad magnitude = fabsq(reference);
   if (isinfq(reference)) {
@@ -126,43 +126,75 @@ struct FloatBinaryFunction {
   std::vector<std::pair<Domain, Domain>> domains;
 };
 
-inline double referenceSigmoid(double x) { return 1.0 / (1.0 + std::exp(-x)); }
-inline double referenceGelu(double x) { return 0.5 * x * std::erfc(-x * 0.70710678118654752440); }
+inline double referenceSigmoid(double x) {
+  return 1.0 / (1.0 + std::exp(-x));
+}
+inline double referenceGelu(double x) {
+  return 0.5 * x * std::erfc(-x * 0.70710678118654752440);
+}
 // The tanh form as x sigmoid(2u): accurate where 1 + tanh(u) would cancel.
 inline double referenceGeluTanh(double x) {
   double u = 0.7978845608028654 * (x + 0.044715 * x * x * x);
   return x / (1.0 + std::exp(-2.0 * u));
 }
-inline double referenceRsqrt(double x) { return 1.0 / std::sqrt(x); }
+inline double referenceRsqrt(double x) {
+  return 1.0 / std::sqrt(x);
+}
 
 inline const std::vector<FloatFunction>& floatFunctions() {
   using D = Domain;
   static const std::vector<FloatFunction> functions = {
-      {"exp", [](float x) { return vcc::math::exp(x); }, [](double x) { return std::exp(x); },
+      {"exp",
+       [](float x) { return vcc::math::exp(x); },
+       [](double x) { return std::exp(x); },
        {{D::kUniform, -104, 89}, {D::kLogMagnitude, -30, 0}}},
-      {"expm1", [](float x) { return vcc::math::expm1(x); }, [](double x) { return std::expm1(x); },
+      {"expm1",
+       [](float x) { return vcc::math::expm1(x); },
+       [](double x) { return std::expm1(x); },
        {{D::kUniform, -20, 89}, {D::kLogMagnitude, -30, 0}}},
-      {"log", [](float x) { return vcc::math::log(x); }, [](double x) { return std::log(x); },
+      {"log",
+       [](float x) { return vcc::math::log(x); },
+       [](double x) { return std::log(x); },
        {{D::kLogMagnitude, -149, 128, true}, {D::kUniform, 0.5, 2}}},
-      {"log1p", [](float x) { return vcc::math::log1p(x); }, [](double x) { return std::log1p(x); },
+      {"log1p",
+       [](float x) { return vcc::math::log1p(x); },
+       [](double x) { return std::log1p(x); },
        {{D::kUniform, -1, 1}, {D::kLogMagnitude, -30, 128}}},
-      {"sin", [](float x) { return vcc::math::sin(x); }, [](double x) { return std::sin(x); },
+      {"sin",
+       [](float x) { return vcc::math::sin(x); },
+       [](double x) { return std::sin(x); },
        {{D::kUniform, -10, 10}, {D::kLogMagnitude, -20, 128}}},
-      {"cos", [](float x) { return vcc::math::cos(x); }, [](double x) { return std::cos(x); },
+      {"cos",
+       [](float x) { return vcc::math::cos(x); },
+       [](double x) { return std::cos(x); },
        {{D::kUniform, -10, 10}, {D::kLogMagnitude, -20, 128}}},
-      {"tanh", [](float x) { return vcc::math::tanh(x); }, [](double x) { return std::tanh(x); },
+      {"tanh",
+       [](float x) { return vcc::math::tanh(x); },
+       [](double x) { return std::tanh(x); },
        {{D::kUniform, -10, 10}, {D::kLogMagnitude, -30, 4}}},
-      {"sigmoid", [](float x) { return vcc::math::sigmoid(x); }, referenceSigmoid,
+      {"sigmoid",
+       [](float x) { return vcc::math::sigmoid(x); },
+       referenceSigmoid,
        {{D::kUniform, -105, 21}, {D::kUniform, -5, 5}}},
-      {"erf", [](float x) { return vcc::math::erf(x); }, [](double x) { return std::erf(x); },
+      {"erf",
+       [](float x) { return vcc::math::erf(x); },
+       [](double x) { return std::erf(x); },
        {{D::kUniform, -4, 4}, {D::kLogMagnitude, -30, 2}}},
-      {"erfc", [](float x) { return vcc::math::erfc(x); }, [](double x) { return std::erfc(x); },
+      {"erfc",
+       [](float x) { return vcc::math::erfc(x); },
+       [](double x) { return std::erfc(x); },
        {{D::kUniform, -4, 11}, {D::kLogMagnitude, -30, 2}}},
-      {"gelu", [](float x) { return vcc::math::gelu(x); }, referenceGelu,
+      {"gelu",
+       [](float x) { return vcc::math::gelu(x); },
+       referenceGelu,
        {{D::kUniform, -15, 10}, {D::kLogMagnitude, -30, 4}}},
-      {"gelu_tanh", [](float x) { return vcc::math::gelu_tanh(x); }, referenceGeluTanh,
+      {"gelu_tanh",
+       [](float x) { return vcc::math::gelu_tanh(x); },
+       referenceGeluTanh,
        {{D::kUniform, -12, 10}, {D::kLogMagnitude, -30, 4}}},
-      {"rsqrt", [](float x) { return vcc::math::rsqrt(x); }, referenceRsqrt,
+      {"rsqrt",
+       [](float x) { return vcc::math::rsqrt(x); },
+       referenceRsqrt,
        {{D::kLogMagnitude, -149, 128, true}}},
   };
   return functions;
@@ -171,7 +203,8 @@ inline const std::vector<FloatFunction>& floatFunctions() {
 inline const std::vector<FloatBinaryFunction>& floatBinaryFunctions() {
   using D = Domain;
   static const std::vector<FloatBinaryFunction> functions = {
-      {"pow", [](float x, float y) { return vcc::math::pow(x, y); },
+      {"pow",
+       [](float x, float y) { return vcc::math::pow(x, y); },
        [](double x, double y) { return std::pow(x, y); },
        {{{D::kLogMagnitude, -10, 10, true}, {D::kUniform, -15, 15}},
         {{D::kUniform, 0, 2}, {D::kUniform, -200, 200}},
@@ -198,29 +231,53 @@ struct DoubleBinaryFunction {
 inline const std::vector<DoubleFunction>& doubleFunctions() {
   using D = Domain;
   static const std::vector<DoubleFunction> functions = {
-      {"exp", [](double x) { return vcc::math::exp(x); }, [](Quad x) { return expq(x); },
+      {"exp",
+       [](double x) { return vcc::math::exp(x); },
+       [](Quad x) { return expq(x); },
        {{D::kUniform, -745.2, 709.8}, {D::kUniform, -1, 1}, {D::kLogMagnitude, -60, 0}}},
-      {"expm1", [](double x) { return vcc::math::expm1(x); }, [](Quad x) { return expm1q(x); },
+      {"expm1",
+       [](double x) { return vcc::math::expm1(x); },
+       [](Quad x) { return expm1q(x); },
        {{D::kUniform, -40, 709.8}, {D::kUniform, -1, 1}, {D::kLogMagnitude, -60, 0}}},
-      {"log", [](double x) { return vcc::math::log(x); }, [](Quad x) { return logq(x); },
+      {"log",
+       [](double x) { return vcc::math::log(x); },
+       [](Quad x) { return logq(x); },
        {{D::kLogMagnitude, -1074, 1024, true}, {D::kUniform, 0.5, 2}, {D::kUniform, 0.999, 1.001}}},
-      {"log1p", [](double x) { return vcc::math::log1p(x); }, [](Quad x) { return log1pq(x); },
+      {"log1p",
+       [](double x) { return vcc::math::log1p(x); },
+       [](Quad x) { return log1pq(x); },
        {{D::kUniform, -1, 1}, {D::kLogMagnitude, -60, 1023}, {D::kUniform, -0.01, 0.01}}},
-      {"sin", [](double x) { return vcc::math::sin(x); }, [](Quad x) { return sinq(x); },
+      {"sin",
+       [](double x) { return vcc::math::sin(x); },
+       [](Quad x) { return sinq(x); },
        {{D::kUniform, -10, 10}, {D::kUniform, -1e6, 1e6}, {D::kLogMagnitude, -30, 1024}}},
-      {"cos", [](double x) { return vcc::math::cos(x); }, [](Quad x) { return cosq(x); },
+      {"cos",
+       [](double x) { return vcc::math::cos(x); },
+       [](Quad x) { return cosq(x); },
        {{D::kUniform, -10, 10}, {D::kUniform, -1e6, 1e6}, {D::kLogMagnitude, -30, 1024}}},
-      {"tanh", [](double x) { return vcc::math::tanh(x); }, [](Quad x) { return tanhq(x); },
+      {"tanh",
+       [](double x) { return vcc::math::tanh(x); },
+       [](Quad x) { return tanhq(x); },
        {{D::kUniform, -23, 23}, {D::kLogMagnitude, -60, 3}}},
-      {"sigmoid", [](double x) { return vcc::math::sigmoid(x); },
-       [](Quad x) { return 1 / (1 + expq(-x)); }, {{D::kUniform, -750, 40}, {D::kUniform, -5, 5}}},
-      {"erf", [](double x) { return vcc::math::erf(x); }, [](Quad x) { return erfq(x); },
+      {"sigmoid",
+       [](double x) { return vcc::math::sigmoid(x); },
+       [](Quad x) { return 1 / (1 + expq(-x)); },
+       {{D::kUniform, -750, 40}, {D::kUniform, -5, 5}}},
+      {"erf",
+       [](double x) { return vcc::math::erf(x); },
+       [](Quad x) { return erfq(x); },
        {{D::kUniform, -6.5, 6.5}, {D::kLogMagnitude, -60, 1}}},
-      {"erfc", [](double x) { return vcc::math::erfc(x); }, [](Quad x) { return erfcq(x); },
+      {"erfc",
+       [](double x) { return vcc::math::erfc(x); },
+       [](Quad x) { return erfcq(x); },
        {{D::kUniform, -7, 28}, {D::kUniform, -1, 1}}},
-      {"gelu", [](double x) { return vcc::math::gelu(x); },
-       [](Quad x) { return x * erfcq(-x / sqrtq(2)) / 2; }, {{D::kUniform, -40, 12}, {D::kLogMagnitude, -60, 3}}},
-      {"rsqrt", [](double x) { return vcc::math::rsqrt(x); }, [](Quad x) { return 1 / sqrtq(x); },
+      {"gelu",
+       [](double x) { return vcc::math::gelu(x); },
+       [](Quad x) { return x * erfcq(-x / sqrtq(2)) / 2; },
+       {{D::kUniform, -40, 12}, {D::kLogMagnitude, -60, 3}}},
+      {"rsqrt",
+       [](double x) { return vcc::math::rsqrt(x); },
+       [](Quad x) { return 1 / sqrtq(x); },
        {{D::kLogMagnitude, -1074, 1024, true}}},
   };
   return functions;
@@ -229,7 +286,8 @@ inline const std::vector<DoubleFunction>& doubleFunctions() {
 inline const std::vector<DoubleBinaryFunction>& doubleBinaryFunctions() {
   using D = Domain;
   static const std::vector<DoubleBinaryFunction> functions = {
-      {"pow", [](double x, double y) { return vcc::math::pow(x, y); },
+      {"pow",
+       [](double x, double y) { return vcc::math::pow(x, y); },
        [](Quad x, Quad y) { return powq(x, y); },
        {{{D::kLogMagnitude, -20, 20, true}, {D::kUniform, -40, 40}},
         {{D::kUniform, 0, 2}, {D::kUniform, -1000, 1000}},
@@ -255,4 +313,4 @@ struct Worst {
   }
 };
 
-}  // namespace math_accuracy
+} // namespace math_accuracy

@@ -1,9 +1,9 @@
 // Sampled accuracy bounds (fast enough for CI): every function, every
 // domain of accuracy.hpp, against high-precision references. The full
 // measurement is ulp_report (docs/math.md).
-#include <gtest/gtest.h>
-
 #include "accuracy.hpp"
+
+#include <gtest/gtest.h>
 
 using namespace math_accuracy;
 
@@ -23,7 +23,8 @@ TEST(MathAccuracy, FloatFunctionsAreWithinBound) {
         float x = static_cast<float>(domain.draw(random));
         worst.update(ulpError(f.ours(x), f.reference(x)), x);
       }
-      EXPECT_LE(worst.ulps, kFloatBound) << f.name << "(float) on " << domain.describe() << " at x = " << worst.x;
+      EXPECT_LE(worst.ulps, kFloatBound)
+          << f.name << "(float) on " << domain.describe() << " at x = " << worst.x;
     }
   }
 }
@@ -52,8 +53,8 @@ TEST(MathAccuracy, DoubleFunctionsAreWithinBound) {
         double x = domain.draw(random);
         worst.update(ulpError(f.ours(x), f.reference(x)), x);
       }
-      EXPECT_LE(worst.ulps, kDoubleBound) << f.name << "(double) on " << domain.describe() << " at x = "
-                                          << worst.x;
+      EXPECT_LE(worst.ulps, kDoubleBound)
+          << f.name << "(double) on " << domain.describe() << " at x = " << worst.x;
     }
   }
 }
@@ -72,7 +73,9 @@ TEST(MathAccuracy, DoublePowIsWithinBound) {
   }
 }
 #else
-TEST(MathAccuracy, DoubleFunctionsAreWithinBound) { GTEST_SKIP() << "libquadmath not found"; }
+TEST(MathAccuracy, DoubleFunctionsAreWithinBound) {
+  GTEST_SKIP() << "libquadmath not found";
+}
 #endif
 
-}  // namespace
+} // namespace

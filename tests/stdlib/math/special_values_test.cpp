@@ -2,15 +2,14 @@
 // values"): zeros with their signs, infinities, NaNs (always the canonical
 // quiet NaN, whatever the input's payload or sign), subnormals, the
 // overflow and underflow thresholds, and exactly known results.
-#include <gtest/gtest.h>
+#include "vcc/math.hpp"
 
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <gtest/gtest.h>
 #include <limits>
 #include <vector>
-
-#include "vcc/math.hpp"
 
 namespace m = vcc::math;
 
@@ -45,14 +44,16 @@ constexpr double kMinSubnormal = 0x1p-1074;
 constexpr float kMinSubnormalF = 0x1p-149f;
 
 // Bitwise equality, so that -0 differs from +0 and NaNs must be canonical.
-#define EXPECT_SAME(actual, expected) EXPECT_EQ(bits(actual), bits(expected)) << (actual) << " vs " << (expected)
+#define EXPECT_SAME(actual, expected)                                                              \
+  EXPECT_EQ(bits(actual), bits(expected)) << (actual) << " vs " << (expected)
 #define EXPECT_CANONICAL_NAN(actual) EXPECT_EQ(bits(actual), kNaN) << (actual)
 #define EXPECT_CANONICAL_NAN_F(actual) EXPECT_EQ(bits(actual), kNaNF) << (actual)
 
 // NaN inputs of every kind: quiet and signalling, both signs, payloads.
-const std::vector<double> kNaNInputs = {doubleFromBits(0x7ff8000000000000u), doubleFromBits(0xfff8000000000000u),
-                                        doubleFromBits(0x7ff0000000000001u), doubleFromBits(0xfff4000000000123u),
-                                        doubleFromBits(0x7fffffffffffffffu)};
+const std::vector<double> kNaNInputs = {
+    doubleFromBits(0x7ff8000000000000u), doubleFromBits(0xfff8000000000000u),
+    doubleFromBits(0x7ff0000000000001u), doubleFromBits(0xfff4000000000123u),
+    doubleFromBits(0x7fffffffffffffffu)};
 const std::vector<float> kNaNInputsF = {floatFromBits(0x7fc00000u), floatFromBits(0xffc00000u),
                                         floatFromBits(0x7f800001u), floatFromBits(0xffa00123u),
                                         floatFromBits(0x7fffffffu)};
@@ -60,19 +61,30 @@ const std::vector<float> kNaNInputsF = {floatFromBits(0x7fc00000u), floatFromBit
 using Unary = double (*)(double);
 using UnaryF = float (*)(float);
 const std::vector<std::pair<const char*, Unary>> kUnary = {
-    {"exp", m::exp},   {"expm1", m::expm1},     {"log", m::log}, {"log1p", m::log1p}, {"sin", m::sin},
-    {"cos", m::cos},   {"tanh", m::tanh},       {"erf", m::erf}, {"erfc", m::erfc},   {"gelu", m::gelu},
-    {"rsqrt", m::rsqrt}, {"sigmoid", m::sigmoid}};
-const std::vector<std::pair<const char*, UnaryF>> kUnaryF = {
-    {"exp", m::exp},     {"expm1", m::expm1}, {"log", m::log},         {"log1p", m::log1p}, {"sin", m::sin},
-    {"cos", m::cos},     {"tanh", m::tanh},   {"erf", m::erf},         {"erfc", m::erfc},   {"gelu", m::gelu},
-    {"rsqrt", m::rsqrt}, {"sigmoid", m::sigmoid}, {"gelu_tanh", m::gelu_tanh}};
+    {"exp", m::exp},   {"expm1", m::expm1}, {"log", m::log},     {"log1p", m::log1p},
+    {"sin", m::sin},   {"cos", m::cos},     {"tanh", m::tanh},   {"erf", m::erf},
+    {"erfc", m::erfc}, {"gelu", m::gelu},   {"rsqrt", m::rsqrt}, {"sigmoid", m::sigmoid}};
+const std::vector<std::pair<const char*, UnaryF>> kUnaryF = {{"exp", m::exp},
+                                                             {"expm1", m::expm1},
+                                                             {"log", m::log},
+                                                             {"log1p", m::log1p},
+                                                             {"sin", m::sin},
+                                                             {"cos", m::cos},
+                                                             {"tanh", m::tanh},
+                                                             {"erf", m::erf},
+                                                             {"erfc", m::erfc},
+                                                             {"gelu", m::gelu},
+                                                             {"rsqrt", m::rsqrt},
+                                                             {"sigmoid", m::sigmoid},
+                                                             {"gelu_tanh", m::gelu_tanh}};
 
 TEST(MathSpecialValues, NaNInGivesTheCanonicalNaN) {
   for (auto [name, f] : kUnary)
-    for (double x : kNaNInputs) EXPECT_EQ(bits(f(x)), kNaN) << name;
+    for (double x : kNaNInputs)
+      EXPECT_EQ(bits(f(x)), kNaN) << name;
   for (auto [name, f] : kUnaryF)
-    for (float x : kNaNInputsF) EXPECT_EQ(bits(f(x)), kNaNF) << name;
+    for (float x : kNaNInputsF)
+      EXPECT_EQ(bits(f(x)), kNaNF) << name;
   for (double x : kNaNInputs) {
     EXPECT_CANONICAL_NAN(m::pow(x, 2.0));
     EXPECT_CANONICAL_NAN(m::pow(2.0, x));
@@ -89,11 +101,11 @@ TEST(MathSpecialValues, Exp) {
   EXPECT_SAME(m::exp(kInf), kInf);
   EXPECT_SAME(m::exp(-kInf), 0.0);
   EXPECT_SAME(m::exp(kMinSubnormal), 1.0);
-  EXPECT_SAME(m::exp(0x1.62e42fefa39efp+9), 0x1.fffffffffff2ap+1023);  // the largest finite result
+  EXPECT_SAME(m::exp(0x1.62e42fefa39efp+9), 0x1.fffffffffff2ap+1023); // the largest finite result
   EXPECT_SAME(m::exp(0x1.62e42fefa39f0p+9), kInf);
-  EXPECT_SAME(m::exp(-745.13321910194110842), kMinSubnormal);  // rounds up to 2^-1074
+  EXPECT_SAME(m::exp(-745.13321910194110842), kMinSubnormal); // rounds up to 2^-1074
   EXPECT_SAME(m::exp(-745.2), 0.0);
-  EXPECT_SAME(m::exp(1.0), 0x1.5bf0a8b145769p+1);  // e, correctly rounded
+  EXPECT_SAME(m::exp(1.0), 0x1.5bf0a8b145769p+1); // e, correctly rounded
   EXPECT_SAME(m::exp(0.0f), 1.0f);
   EXPECT_SAME(m::exp(-0.0f), 1.0f);
   EXPECT_SAME(m::exp(kInfF), kInfF);
@@ -132,14 +144,14 @@ TEST(MathSpecialValues, Log) {
   EXPECT_CANONICAL_NAN(m::log(-1.0));
   EXPECT_CANONICAL_NAN(m::log(-kInf));
   EXPECT_CANONICAL_NAN(m::log(-kMinSubnormal));
-  EXPECT_SAME(m::log(kMinSubnormal), -0x1.74385446d71c3p+9);  // -1074 ln 2
+  EXPECT_SAME(m::log(kMinSubnormal), -0x1.74385446d71c3p+9); // -1074 ln 2
   EXPECT_SAME(m::log(2.0), 0x1.62e42fefa39efp-1);
   EXPECT_SAME(m::log(0.0f), -kInfF);
   EXPECT_SAME(m::log(-0.0f), -kInfF);
   EXPECT_SAME(m::log(1.0f), 0.0f);
   EXPECT_SAME(m::log(kInfF), kInfF);
   EXPECT_CANONICAL_NAN_F(m::log(-1.0f));
-  EXPECT_SAME(m::log(kMinSubnormalF), -0x1.9d1da0p+6f);  // -149 ln 2
+  EXPECT_SAME(m::log(kMinSubnormalF), -0x1.9d1da0p+6f); // -149 ln 2
   EXPECT_SAME(m::log(2.0f), 0x1.62e430p-1f);
 }
 
@@ -176,7 +188,7 @@ TEST(MathSpecialValues, SinCos) {
   EXPECT_SAME(m::sin(M_PI), 0x1.1a62633145c07p-53);
   EXPECT_SAME(m::cos(M_PI / 2), 0x1.1a62633145c07p-54);
   EXPECT_SAME(m::cos(M_PI), -1.0);
-  EXPECT_SAME(m::sin(1e22), -0x1.b453ab76bf397p-1);  // -0.8522008497671888
+  EXPECT_SAME(m::sin(1e22), -0x1.b453ab76bf397p-1); // -0.8522008497671888
   EXPECT_SAME(m::sin(0x1.fffffffffffffp+1023), 0x1.452fc98b34e97p-8);
   EXPECT_SAME(m::sin(0.0f), 0.0f);
   EXPECT_SAME(m::sin(-0.0f), -0.0f);
@@ -208,7 +220,7 @@ TEST(MathSpecialValues, Sigmoid) {
   EXPECT_SAME(m::sigmoid(kInf), 1.0);
   EXPECT_SAME(m::sigmoid(-kInf), 0.0);
   EXPECT_SAME(m::sigmoid(-800.0), 0.0);
-  EXPECT_GT(m::sigmoid(-740.0), 0.0);  // subnormal
+  EXPECT_GT(m::sigmoid(-740.0), 0.0); // subnormal
   EXPECT_SAME(m::sigmoid(38.0), 1.0);
   EXPECT_SAME(m::sigmoid(0.0f), 0.5f);
   EXPECT_SAME(m::sigmoid(kInfF), 1.0f);
@@ -222,14 +234,14 @@ TEST(MathSpecialValues, ErfErfc) {
   EXPECT_SAME(m::erf(kInf), 1.0);
   EXPECT_SAME(m::erf(-kInf), -1.0);
   EXPECT_SAME(m::erf(6.0), 1.0);
-  EXPECT_SAME(m::erf(kMinSubnormal), kMinSubnormal);  // 1.128 * 2^-1074
+  EXPECT_SAME(m::erf(kMinSubnormal), kMinSubnormal); // 1.128 * 2^-1074
   EXPECT_SAME(m::erfc(0.0), 1.0);
   EXPECT_SAME(m::erfc(-0.0), 1.0);
   EXPECT_SAME(m::erfc(kInf), 0.0);
   EXPECT_SAME(m::erfc(-kInf), 2.0);
   EXPECT_SAME(m::erfc(30.0), 0.0);
   EXPECT_SAME(m::erfc(-10.0), 2.0);
-  EXPECT_GT(m::erfc(27.0), 0.0);  // subnormal
+  EXPECT_GT(m::erfc(27.0), 0.0); // subnormal
   EXPECT_SAME(m::erf(0.0f), 0.0f);
   EXPECT_SAME(m::erf(-0.0f), -0.0f);
   EXPECT_SAME(m::erf(-kInfF), -1.0f);
@@ -244,7 +256,7 @@ TEST(MathSpecialValues, Gelu) {
   EXPECT_SAME(m::gelu(-kInf), -0.0);
   EXPECT_SAME(m::gelu(-40.0), -0.0);
   EXPECT_SAME(m::gelu(10.0), 10.0);
-  EXPECT_SAME(m::gelu(1.0), 0x1.aec4bd120d37dp-1);  // Phi(1) = 0.841344746068543
+  EXPECT_SAME(m::gelu(1.0), 0x1.aec4bd120d37dp-1); // Phi(1) = 0.841344746068543
   EXPECT_SAME(m::gelu(0.0f), 0.0f);
   EXPECT_SAME(m::gelu(-0.0f), -0.0f);
   EXPECT_SAME(m::gelu(kInfF), kInfF);
@@ -279,7 +291,8 @@ TEST(MathSpecialValues, PowFollowsTheC99Table) {
     EXPECT_SAME(m::pow(x, 0.0), 1.0);
     EXPECT_SAME(m::pow(x, -0.0), 1.0);
   }
-  for (double y : {0.5, -7.0, kInf, -kInf, doubleFromBits(0x7ff0000000000001u)}) EXPECT_SAME(m::pow(1.0, y), 1.0);
+  for (double y : {0.5, -7.0, kInf, -kInf, doubleFromBits(0x7ff0000000000001u)})
+    EXPECT_SAME(m::pow(1.0, y), 1.0);
   EXPECT_SAME(m::pow(-1.0, kInf), 1.0);
   EXPECT_SAME(m::pow(-1.0, -kInf), 1.0);
   EXPECT_SAME(m::pow(0.5, -kInf), kInf);
@@ -329,7 +342,8 @@ TEST(MathSpecialValues, PowFollowsTheC99Table) {
   EXPECT_SAME(m::pow(-2.0f, 3.0f), -8.0f);
   EXPECT_SAME(m::pow(2.0f, 10.0f), 1024.0f);
   EXPECT_SAME(m::pow(2.0f, -149.0f), kMinSubnormalF);
-  EXPECT_SAME(m::pow(2.0f, -151.0f), 0.0f);  // (2^-150 is a tie: float results are not always correctly rounded)
+  EXPECT_SAME(m::pow(2.0f, -151.0f),
+              0.0f); // (2^-150 is a tie: float results are not always correctly rounded)
   EXPECT_SAME(m::pow(2.0f, 128.0f), kInfF);
 }
 
@@ -351,7 +365,7 @@ TEST(MathSpecialValues, SymmetriesAreExact) {
   uint64_t state = 12345;
   for (int i = 0; i < 20000; ++i) {
     state = state * 6364136223846793005u + 1442695040888963407u;
-    double x = doubleFromBits(state >> 1);  // non-negative, any exponent
+    double x = doubleFromBits(state >> 1); // non-negative, any exponent
     if (std::isnan(x)) continue;
     EXPECT_SAME(m::sin(-x), -m::sin(x));
     EXPECT_SAME(m::cos(-x), m::cos(x));
@@ -366,4 +380,4 @@ TEST(MathSpecialValues, SymmetriesAreExact) {
   }
 }
 
-}  // namespace
+} // namespace

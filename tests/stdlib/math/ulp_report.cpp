@@ -6,6 +6,8 @@
 //
 // --exhaustive also runs every unary float function on all 2^32 float bit
 // patterns (minutes per function on two cores).
+#include "accuracy.hpp"
+
 #include <algorithm>
 #include <cinttypes>
 #include <cstdio>
@@ -14,8 +16,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "accuracy.hpp"
 
 using namespace math_accuracy;
 
@@ -32,8 +32,10 @@ struct Options {
 template <class Body> Worst parallel(unsigned threads, Body body) {
   std::vector<Worst> partial(threads);
   std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t) pool.emplace_back([&, t] { body(t, partial[t]); });
-  for (auto& thread : pool) thread.join();
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] { body(t, partial[t]); });
+  for (auto& thread : pool)
+    thread.join();
   Worst total;
   for (const Worst& w : partial) {
     total.samples += w.samples;
@@ -46,27 +48,35 @@ template <class Body> Worst parallel(unsigned threads, Body body) {
   return total;
 }
 
-void row(const char* type, const char* name, const std::string& domain, const Worst& w, bool binary) {
+void row(const char* type, const char* name, const std::string& domain, const Worst& w,
+         bool binary) {
   char at[96];
-  if (binary) std::snprintf(at, sizeof at, "%a, %a", w.x, w.y);
-  else std::snprintf(at, sizeof at, "%a", w.x);
-  std::printf("| %s | %s | %s | %.3g | %.3f | %s |\n", name, type, domain.c_str(), static_cast<double>(w.samples),
-              w.ulps, at);
+  if (binary)
+    std::snprintf(at, sizeof at, "%a, %a", w.x, w.y);
+  else
+    std::snprintf(at, sizeof at, "%a", w.x);
+  std::printf("| %s | %s | %s | %.3g | %.3f | %s |\n", name, type, domain.c_str(),
+              static_cast<double>(w.samples), w.ulps, at);
   std::fflush(stdout);
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     std::string arg = argv[i];
-    if (arg == "--samples" && i + 1 < argc) options.samples = std::strtoull(argv[++i], nullptr, 10);
-    else if (arg == "--threads" && i + 1 < argc) options.threads = static_cast<unsigned>(std::atoi(argv[++i]));
-    else if (arg == "--seed" && i + 1 < argc) options.seed = std::strtoull(argv[++i], nullptr, 10);
-    else if (arg == "--exhaustive") options.exhaustive = true;
+    if (arg == "--samples" && i + 1 < argc)
+      options.samples = std::strtoull(argv[++i], nullptr, 10);
+    else if (arg == "--threads" && i + 1 < argc)
+      options.threads = static_cast<unsigned>(std::atoi(argv[++i]));
+    else if (arg == "--seed" && i + 1 < argc)
+      options.seed = std::strtoull(argv[++i], nullptr, 10);
+    else if (arg == "--exhaustive")
+      options.exhaustive = true;
     else {
-      std::fprintf(stderr, "usage: ulp_report [--samples N] [--threads T] [--seed S] [--exhaustive]\n");
+      std::fprintf(stderr,
+                   "usage: ulp_report [--samples N] [--threads T] [--seed S] [--exhaustive]\n");
       return 2;
     }
   }

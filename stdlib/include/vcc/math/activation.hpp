@@ -2,12 +2,12 @@
 // docs/math.md gives the algorithms, special values and measured errors.
 #pragma once
 
-#include <cstdint>
-
 #include "vcc/config.hpp"
 #include "vcc/math/exp_log.hpp"
 #include "vcc/math/fp.hpp"
 #include "vcc/math/tables.hpp"
+
+#include <cstdint>
 
 namespace vcc::math {
 namespace detail {
@@ -16,7 +16,7 @@ namespace detail {
 // < 2^-100 (plus the inputs' own error).
 VCC_HD inline double divideDoubleDouble(double nh, double nl, double dh, double dl) {
   double q = nh / dh;
-  double remainder = fusedMultiplyAdd(-q, dh, nh);  // exact
+  double remainder = fusedMultiplyAdd(-q, dh, nh); // exact
   return q + (remainder + nl - q * dl) / dh;
 }
 
@@ -25,7 +25,8 @@ VCC_HD inline double divideDoubleDouble(double nh, double nl, double dh, double 
 VCC_HD inline DoubleDouble erfcx(double t) {
   const double* bounds = erfcxBounds();
   int piece = 0;
-  while (piece < kErfcxPieces - 1 && t >= bounds[piece]) ++piece;
+  while (piece < kErfcxPieces - 1 && t >= bounds[piece])
+    ++piece;
   double u = t - erfcxCenters()[piece];
   const double* c = erfcxPoly() + piece * kErfcxTerms;
   double rest = u * polynomial<kErfcxTerms - 1>(u, c + 1);
@@ -45,7 +46,7 @@ VCC_HD inline ScaledDoubleDouble erfcLarge(double th, double tl) {
   DoubleDouble square = twoProduct(th, th);
   square.lo += 2.0 * th * tl;
   DoubleDouble g = erfcx(th);
-  g.lo += tl * (2.0 * th * g.hi - kTwoBySqrtPiHi);  // erfcx' = 2t erfcx - 2/sqrt(pi)
+  g.lo += tl * (2.0 * th * g.hi - kTwoBySqrtPiHi); // erfcx' = 2t erfcx - 2/sqrt(pi)
   ExpParts e = expParts(-square.hi, -square.lo);
   DoubleDouble product = twoProduct(e.hi, g.hi);
   return {product.hi, product.lo + (e.hi * g.lo + e.lo * g.hi), e.e};
@@ -55,17 +56,18 @@ VCC_HD inline ScaledDoubleDouble erfcLarge(double th, double tl) {
 VCC_HD inline DoubleDouble erfSmall(double x) {
   double z = x * x;
   DoubleDouble lead = twoProduct(kTwoBySqrtPiHi, x);
-  double tail = lead.lo + (kTwoBySqrtPiLo * x + x * z * polynomial<kErfSmallPolyTerms>(z, erfSmallPoly()));
+  double tail =
+      lead.lo + (kTwoBySqrtPiLo * x + x * z * polynomial<kErfSmallPolyTerms>(z, erfSmallPoly()));
   return fastTwoSum(lead.hi, tail);
 }
 
 // erfc(th + tl) for any finite th, |tl| <= 2^-52 |th|.
 VCC_HD inline ScaledDoubleDouble erfcScaled(double th, double tl) {
   if (th >= 28.8) return {0.0, 0.0, 0};
-  if (th <= -6.0) return {2.0, 0.0, 0};  // erfc(6) < 2^-55
+  if (th <= -6.0) return {2.0, 0.0, 0}; // erfc(6) < 2^-55
   if (th >= 0.5) return erfcLarge(th, tl);
   if (th <= -0.5) {
-    ScaledDoubleDouble c = erfcLarge(-th, -tl);  // c.e >= -53: scaling is exact
+    ScaledDoubleDouble c = erfcLarge(-th, -tl); // c.e >= -53: scaling is exact
     double scale = powerOfTwo(c.e);
     DoubleDouble s = fastTwoSum(2.0, -(c.hi * scale));
     return {s.hi, s.lo - c.lo * scale, 0};
@@ -76,14 +78,14 @@ VCC_HD inline ScaledDoubleDouble erfcScaled(double th, double tl) {
   return {s.hi, s.lo - e.lo - tl * kTwoBySqrtPiHi * (1.0 - th * th), 0};
 }
 
-}  // namespace detail
+} // namespace detail
 
 // ------------------------------------------------------------------ tanh
 // tanh(NaN) = NaN, tanh(+-inf) = +-1, tanh(+-0) = +-0; odd.
 VCC_HD inline double tanh(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
   double ax = detail::absolute(x);
-  if (ax > 22.0) return detail::withSignOf(1.0, x);  // 1 - 2e^-44 rounds to 1
+  if (ax > 22.0) return detail::withSignOf(1.0, x); // 1 - 2e^-44 rounds to 1
   if (ax < 0x1p-28) return x;
   // tanh|x| = e / (e + 2), e = expm1(2|x|) as a double-double.
   detail::DoubleDouble e = detail::expm1DoubleDouble(2.0 * ax);
@@ -95,7 +97,7 @@ VCC_HD inline double tanh(double x) {
 VCC_HD inline float tanh(float x) {
   if (detail::isNaN(x)) return detail::canonicalNaNFloat();
   float ax = detail::absolute(x);
-  if (ax > 9.5f) return detail::withSignOf(1.0f, x);  // 1 - 2e^-19 rounds to 1
+  if (ax > 9.5f) return detail::withSignOf(1.0f, x); // 1 - 2e^-19 rounds to 1
   if (ax < 0x1p-12f) return x;
   double e = detail::expm1ForFloat(2.0 * static_cast<double>(ax));
   return detail::withSignOf(static_cast<float>(e / (e + 2.0)), x);
@@ -106,13 +108,13 @@ VCC_HD inline float tanh(float x) {
 // sigmoid(-inf) = +0, sigmoid(+-0) = 0.5.
 VCC_HD inline double sigmoid(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
-  if (x > 37.5) return 1.0;  // e^-x < 2^-54
+  if (x > 37.5) return 1.0; // e^-x < 2^-54
   if (x >= 0.0) {
     detail::DoubleDouble e = detail::expDoubleDouble(-x, 0.0);
     detail::DoubleDouble den = detail::fastTwoSum(1.0, e.hi);
     return detail::divideDoubleDouble(1.0, 0.0, den.hi, den.lo + e.lo);
   }
-  if (x < -700.0) return detail::expWithTail(x, 0.0);  // e^x (1 - e^x) with e^x < 2^-1009
+  if (x < -700.0) return detail::expWithTail(x, 0.0); // e^x (1 - e^x) with e^x < 2^-1009
   detail::DoubleDouble e = detail::expDoubleDouble(x, 0.0);
   detail::DoubleDouble den = detail::fastTwoSum(1.0, e.hi);
   return detail::divideDoubleDouble(e.hi, e.lo, den.hi, den.lo + e.lo);
@@ -120,8 +122,8 @@ VCC_HD inline double sigmoid(double x) {
 
 VCC_HD inline float sigmoid(float x) {
   if (detail::isNaN(x)) return detail::canonicalNaNFloat();
-  if (x > 20.0f) return 1.0f;  // e^-x < 2^-28
-  if (x < -104.0f) return 0.0f;  // below 2^-150
+  if (x > 20.0f) return 1.0f;   // e^-x < 2^-28
+  if (x < -104.0f) return 0.0f; // below 2^-150
   double xd = x;
   if (x >= 0.0f) return static_cast<float>(1.0 / (1.0 + detail::expForFloat(-xd)));
   double e = detail::expForFloat(xd);
@@ -132,14 +134,14 @@ VCC_HD inline float sigmoid(float x) {
 // erf(NaN) = NaN, erf(+-inf) = +-1, erf(+-0) = +-0; odd.
 VCC_HD inline double erf(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
-  if (x == 0.0) return x;  // keeps the sign of zero
+  if (x == 0.0) return x; // keeps the sign of zero
   double ax = detail::absolute(x);
   if (ax < 0.5) {
     detail::DoubleDouble e = detail::erfSmall(x);
     return e.hi + e.lo;
   }
-  if (ax >= 6.0) return detail::withSignOf(1.0, x);  // erfc(6) < 2^-55
-  detail::ScaledDoubleDouble c = detail::erfcLarge(ax, 0.0);  // c.e >= -53
+  if (ax >= 6.0) return detail::withSignOf(1.0, x);          // erfc(6) < 2^-55
+  detail::ScaledDoubleDouble c = detail::erfcLarge(ax, 0.0); // c.e >= -53
   double scale = detail::powerOfTwo(c.e);
   detail::DoubleDouble s = detail::fastTwoSum(1.0, -(c.hi * scale));
   return detail::withSignOf(s.hi + (s.lo - c.lo * scale), x);
@@ -171,7 +173,7 @@ VCC_HD inline double gelu(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
   if (x == detail::kInfinity) return x;
   if (x == -detail::kInfinity) return -0.0;
-  if (x == 0.0) return x;  // keeps the sign of zero
+  if (x == 0.0) return x; // keeps the sign of zero
   // t = -x / sqrt(2) as a double-double, so that the argument of exp(-t^2)
   // is exact enough for relative accuracy far into the negative tail.
   detail::DoubleDouble t = detail::twoProduct(-x, detail::kInvSqrt2Hi);
@@ -194,7 +196,7 @@ VCC_HD inline float gelu_tanh(float x) {
   if (detail::isNaN(x)) return detail::canonicalNaNFloat();
   double xd = x;
   double v = 2.0 * detail::kSqrt2ByPi * (xd + 0.044715 * (xd * xd * xd));
-  if (v > 40.0) return x;  // sigmoid(v) = 1 within 2^-57
+  if (v > 40.0) return x; // sigmoid(v) = 1 within 2^-57
   if (v < -150.0) return detail::withSignOf(0.0f, x);
   double s = v >= 0.0 ? 1.0 / (1.0 + detail::expForFloat(-v))
                       : detail::expForFloat(v) / (1.0 + detail::expForFloat(v));
@@ -239,4 +241,4 @@ VCC_HD inline float rsqrt(float x) {
   return static_cast<float>(1.0 / detail::squareRoot(static_cast<double>(x)));
 }
 
-}  // namespace vcc::math
+} // namespace vcc::math

@@ -3,11 +3,11 @@
 // docs/math.md.
 #pragma once
 
-#include <cstdint>
-
 #include "vcc/config.hpp"
 #include "vcc/math/fp.hpp"
 #include "vcc/math/tables.hpp"
+
+#include <cstdint>
 
 namespace vcc::math {
 namespace detail {
@@ -66,7 +66,7 @@ VCC_HD inline DoubleDouble expm1DoubleDouble(double x) {
   // r itself, so the rounding of r would show.
   DoubleDouble r = fastTwoSum(x - kd * kLn2By64Hi, -(kd * kLn2By64Lo));
   double r2p = r.hi * r.hi * polynomial<kExpPolyTerms>(r.hi, expPoly());
-  if (k == 0) return fastTwoSum(r.hi, r2p);  // r == x: no cancellation
+  if (k == 0) return fastTwoSum(r.hi, r2p); // r == x: no cancellation
   // exp(x) - 1 = (A - 1) + A r + A r^2 P(r) + Alo (1 + r), A = 2^(k/64) hi part.
   const double* table = exp2Table();
   int j = k & 63;
@@ -111,18 +111,18 @@ VCC_HD inline double expm1ForFloat(double x) {
 struct LogReduction {
   double z;
   int k;
-  const double* entry;  // invc, logc_hi, logc_lo
+  const double* entry; // invc, logc_hi, logc_lo
 };
 
 // x positive and finite (subnormals included).
 VCC_HD inline LogReduction reduceLog(double x) {
   uint64_t ix = bitsOf(x);
   int kAdjust = 0;
-  if (ix < (uint64_t{1} << 52)) {  // subnormal: scale into the normal range
+  if (ix < (uint64_t{1} << 52)) { // subnormal: scale into the normal range
     ix = bitsOf(x * 0x1p52);
     kAdjust = -52;
   }
-  constexpr uint64_t kOffset = 0x3fe6000000000000ull;  // bits of 0.6875
+  constexpr uint64_t kOffset = 0x3fe6000000000000ull; // bits of 0.6875
   int64_t tmp = static_cast<int64_t>(ix - kOffset);
   int i = static_cast<int>((tmp >> 45) & 127);
   int k = static_cast<int>(tmp >> 52);
@@ -175,7 +175,7 @@ VCC_HD inline double logForFloat(double x) {
   return (kd * kLn2Hi + red.entry[1]) + log1pr;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // ------------------------------------------------------------------- exp
 // exp(NaN) = NaN, exp(+inf) = +inf, exp(-inf) = +0, exp(+-0) = 1; overflow
@@ -198,7 +198,7 @@ VCC_HD inline float exp(float x) {
 // tiny arguments return themselves (sign and subnormals kept).
 VCC_HD inline double expm1(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
-  if (x > 40.0) return detail::expWithTail(x, 0.0);  // e^x > 2^57: the -1 is below half an ulp
+  if (x > 40.0) return detail::expWithTail(x, 0.0); // e^x > 2^57: the -1 is below half an ulp
   if (x < -40.0) return -1.0;
   if (detail::absolute(x) < 0x1p-54) return x;
   detail::DoubleDouble e = detail::expm1DoubleDouble(x);
@@ -209,7 +209,7 @@ VCC_HD inline float expm1(float x) {
   if (detail::isNaN(x)) return detail::canonicalNaNFloat();
   if (x > 89.0f) return detail::kInfinityFloat;
   if (x < -18.0f) return -1.0f;
-  if (detail::absolute(x) < 0x1p-25f) return x;  // keeps -0 and subnormals
+  if (detail::absolute(x) < 0x1p-25f) return x; // keeps -0 and subnormals
   if (x > 40.0f) return static_cast<float>(detail::expForFloat(x));
   return static_cast<float>(detail::expm1ForFloat(x));
 }
@@ -219,7 +219,7 @@ VCC_HD inline float expm1(float x) {
 // log(+inf) = +inf, log(1) = +0.
 VCC_HD inline double log(double x) {
   uint64_t ix = detail::bitsOf(x);
-  if (ix >= 0x7ff0000000000000ull) {  // negative (but -0), inf or NaN
+  if (ix >= 0x7ff0000000000000ull) { // negative (but -0), inf or NaN
     if (ix == 0x7ff0000000000000ull) return x;
     if (ix == 0x8000000000000000ull) return -detail::kInfinity;
     return detail::canonicalNaN();
@@ -263,7 +263,7 @@ VCC_HD inline float log1p(float x) {
   }
   if (x <= -1.0f) return x == -1.0f ? -detail::kInfinityFloat : detail::canonicalNaNFloat();
   if (x == detail::kInfinityFloat) return x;
-  return static_cast<float>(detail::logForFloat(1.0 + xd));  // exact for |x| < 2^52
+  return static_cast<float>(detail::logForFloat(1.0 + xd)); // exact for |x| < 2^52
 }
 
-}  // namespace vcc::math
+} // namespace vcc::math

@@ -5,9 +5,9 @@
 // rounded (docs/math.md, "Why the results are identical").
 #pragma once
 
-#include <cstdint>
-
 #include "vcc/config.hpp"
+
+#include <cstdint>
 
 #if !defined(__CUDA_ARCH__)
 #include <bit>
@@ -57,15 +57,31 @@ inline constexpr uint32_t kCanonicalNaNBitsFloat = 0x7fc00000u;
 inline constexpr double kInfinity = __builtin_huge_val();
 inline constexpr float kInfinityFloat = __builtin_huge_valf();
 
-VCC_HD inline double canonicalNaN() { return doubleFromBits(kCanonicalNaNBits); }
-VCC_HD inline float canonicalNaNFloat() { return floatFromBits(kCanonicalNaNBitsFloat); }
+VCC_HD inline double canonicalNaN() {
+  return doubleFromBits(kCanonicalNaNBits);
+}
+VCC_HD inline float canonicalNaNFloat() {
+  return floatFromBits(kCanonicalNaNBitsFloat);
+}
 
-VCC_HD inline bool isNaN(double x) { return (bitsOf(x) & 0x7fffffffffffffffull) > 0x7ff0000000000000ull; }
-VCC_HD inline bool isNaN(float x) { return (bitsOf(x) & 0x7fffffffu) > 0x7f800000u; }
-VCC_HD inline double absolute(double x) { return doubleFromBits(bitsOf(x) & 0x7fffffffffffffffull); }
-VCC_HD inline float absolute(float x) { return floatFromBits(bitsOf(x) & 0x7fffffffu); }
-VCC_HD inline bool signBit(double x) { return (bitsOf(x) >> 63) != 0; }
-VCC_HD inline bool signBit(float x) { return (bitsOf(x) >> 31) != 0; }
+VCC_HD inline bool isNaN(double x) {
+  return (bitsOf(x) & 0x7fffffffffffffffull) > 0x7ff0000000000000ull;
+}
+VCC_HD inline bool isNaN(float x) {
+  return (bitsOf(x) & 0x7fffffffu) > 0x7f800000u;
+}
+VCC_HD inline double absolute(double x) {
+  return doubleFromBits(bitsOf(x) & 0x7fffffffffffffffull);
+}
+VCC_HD inline float absolute(float x) {
+  return floatFromBits(bitsOf(x) & 0x7fffffffu);
+}
+VCC_HD inline bool signBit(double x) {
+  return (bitsOf(x) >> 63) != 0;
+}
+VCC_HD inline bool signBit(float x) {
+  return (bitsOf(x) >> 31) != 0;
+}
 // |x| with the sign of s.
 VCC_HD inline double withSignOf(double x, double s) {
   return doubleFromBits((bitsOf(x) & 0x7fffffffffffffffull) | (bitsOf(s) & 0x8000000000000000ull));
@@ -96,7 +112,9 @@ VCC_HD inline double squareRoot(double x) {
 }
 
 // 2^e as a double, for e in [-1022, 1023].
-VCC_HD inline double powerOfTwo(int e) { return doubleFromBits(static_cast<uint64_t>(e + 1023) << 52); }
+VCC_HD inline double powerOfTwo(int e) {
+  return doubleFromBits(static_cast<uint64_t>(e + 1023) << 52);
+}
 
 // y * 2^e for |e| <= 2044, rounded once: the first factor 2^(e/2) keeps the
 // product in the normal range (exact), the second rounds it (to a subnormal,
@@ -143,8 +161,9 @@ VCC_HD inline DoubleDouble twoProduct(double a, double b) {
 // c[0] + c[1] x + ... + c[N-1] x^(N-1) by Horner's rule.
 template <int N> VCC_HD inline double polynomial(double x, const double* c) {
   double acc = c[N - 1];
-  for (int i = N - 2; i >= 0; --i) acc = acc * x + c[i];
+  for (int i = N - 2; i >= 0; --i)
+    acc = acc * x + c[i];
   return acc;
 }
 
-}  // namespace vcc::math::detail
+} // namespace vcc::math::detail

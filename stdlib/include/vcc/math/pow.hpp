@@ -3,11 +3,11 @@
 // special cases of C99 Annex F / IEEE 754 pow. docs/math.md has the table.
 #pragma once
 
-#include <cstdint>
-
 #include "vcc/config.hpp"
 #include "vcc/math/exp_log.hpp"
 #include "vcc/math/fp.hpp"
+
+#include <cstdint>
 
 namespace vcc::math {
 namespace detail {
@@ -18,7 +18,7 @@ VCC_HD inline IntegerKind integerKind(double y) {
   uint64_t iy = bitsOf(y) & 0x7fffffffffffffffull;
   int e = static_cast<int>(iy >> 52) - 1023;
   if (e < 0) return iy == 0 ? IntegerKind::kEven : IntegerKind::kNotInteger;
-  if (e > 52) return IntegerKind::kEven;  // includes inf; NaN is handled first
+  if (e > 52) return IntegerKind::kEven; // includes inf; NaN is handled first
   uint64_t fraction = (uint64_t{1} << (52 - e)) - 1;
   if (iy & fraction) return IntegerKind::kNotInteger;
   return ((iy >> (52 - e)) & 1) ? IntegerKind::kOdd : IntegerKind::kEven;
@@ -38,8 +38,10 @@ VCC_HD inline bool powSpecial(double x, double y, double& result, bool& negate) 
   }
   double ax = absolute(x);
   if (absolute(y) == kInfinity) {
-    if (ax == 1.0) result = 1.0;  // (-1)^+-inf
-    else result = (ax < 1.0) == (y < 0.0) ? kInfinity : 0.0;
+    if (ax == 1.0)
+      result = 1.0; // (-1)^+-inf
+    else
+      result = (ax < 1.0) == (y < 0.0) ? kInfinity : 0.0;
     return true;
   }
   IntegerKind kind = integerKind(y);
@@ -60,7 +62,7 @@ VCC_HD inline bool powSpecial(double x, double y, double& result, bool& negate) 
   return false;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // pow(x, +-0) = 1 and pow(1, y) = 1 for any x, y (NaN too); otherwise NaN
 // in, NaN out. pow(x < 0, non-integer) = NaN. pow(-1, +-inf) = 1;
@@ -76,9 +78,12 @@ VCC_HD inline double pow(double x, double y) {
   detail::DoubleDouble l = detail::logDoubleDouble(detail::absolute(x));
   detail::DoubleDouble z = detail::twoProduct(y, l.hi);
   double result;
-  if (z.hi > 710.0) result = detail::kInfinity;  // also an infinite product
-  else if (z.hi < -746.0) result = 0.0;
-  else result = detail::expWithTail(z.hi, z.lo + y * l.lo);
+  if (z.hi > 710.0)
+    result = detail::kInfinity; // also an infinite product
+  else if (z.hi < -746.0)
+    result = 0.0;
+  else
+    result = detail::expWithTail(z.hi, z.lo + y * l.lo);
   return negate ? -result : result;
 }
 
@@ -88,12 +93,16 @@ VCC_HD inline float pow(float x, float y) {
   if (detail::powSpecial(x, y, special, negate)) {
     return detail::isNaN(special) ? detail::canonicalNaNFloat() : static_cast<float>(special);
   }
-  double z = static_cast<double>(y) * detail::logPositive(detail::absolute(static_cast<double>(x)), 0.0);
+  double z =
+      static_cast<double>(y) * detail::logPositive(detail::absolute(static_cast<double>(x)), 0.0);
   float result;
-  if (z > 89.0) result = detail::kInfinityFloat;
-  else if (z < -105.0) result = 0.0f;
-  else result = static_cast<float>(detail::expForFloat(z));
+  if (z > 89.0)
+    result = detail::kInfinityFloat;
+  else if (z < -105.0)
+    result = 0.0f;
+  else
+    result = static_cast<float>(detail::expForFloat(z));
   return negate ? -result : result;
 }
 
-}  // namespace vcc::math
+} // namespace vcc::math

@@ -3,11 +3,11 @@
 // docs/math.md gives the error analysis.
 #pragma once
 
-#include <cstdint>
-
 #include "vcc/config.hpp"
 #include "vcc/math/fp.hpp"
 #include "vcc/math/tables.hpp"
+
+#include <cstdint>
 
 namespace vcc::math {
 namespace detail {
@@ -16,7 +16,7 @@ namespace detail {
 struct TrigReduction {
   double hi;
   double lo;
-  int quadrant;  // 0..3
+  int quadrant; // 0..3
 };
 
 // |x| < 2^28. Cody-Waite with pi/2 in three doubles (159 bits): the first
@@ -49,7 +49,7 @@ VCC_HD inline void multiply64(uint64_t a, uint64_t b, uint64_t& hi, uint64_t& lo
 #endif
 }
 
-VCC_HD inline int countLeadingZeros(uint64_t x) {  // x != 0
+VCC_HD inline int countLeadingZeros(uint64_t x) { // x != 0
 #if defined(__CUDA_ARCH__)
   return __clzll(static_cast<long long>(x));
 #else
@@ -77,7 +77,8 @@ VCC_HD inline TrigReduction reduceLarge(double x) {
   int e = static_cast<int>(ix >> 52) - 1023 - 52;
   uint64_t m = (ix & 0x000fffffffffffffull) | (uint64_t{1} << 52);
   int start = e - 1;
-  uint64_t w0 = twoByPiWindow(start), w1 = twoByPiWindow(start + 64), w2 = twoByPiWindow(start + 128);
+  uint64_t w0 = twoByPiWindow(start), w1 = twoByPiWindow(start + 64),
+           w2 = twoByPiWindow(start + 128);
   // m * (w0 2^128 + w1 2^64 + w2) as four 64-bit limbs; x * 2/pi = that * 2^-190.
   uint64_t h0, l0, h1, l1, h2, l2;
   multiply64(m, w0, h0, l0);
@@ -91,7 +92,7 @@ VCC_HD inline TrigReduction reduceLarge(double x) {
   limb2 += carry1;
   carry2 += (limb2 < carry1) ? 1 : 0;
   (void)h0;
-  (void)carry2;  // limb3 = h0 + carry2 only holds multiples of 4
+  (void)carry2; // limb3 = h0 + carry2 only holds multiples of 4
   int quadrant = static_cast<int>(limb2 >> 62);
   // The fraction: bits 189..62 of the product, as a signed 128-bit number
   // (f - 1 when f >= 1/2, rounding the quotient to nearest).
@@ -163,7 +164,7 @@ VCC_HD inline double cosKernelForFloat(double r) {
 
 inline constexpr double kPiBy4 = 0x1.921fb54442d18p-1;
 
-}  // namespace detail
+} // namespace detail
 
 // sin(NaN) = sin(+-inf) = NaN, sin(+-0) = +-0, sin(x) = x for |x| < 2^-26.
 // Accurate for every finite double (Payne-Hanek above 2^28).
@@ -174,10 +175,10 @@ VCC_HD inline double sin(double x) {
   if (ax <= detail::kPiBy4) return detail::sinKernel(x, 0.0);
   detail::TrigReduction red = detail::reduce(x);
   switch (red.quadrant) {
-    case 0: return detail::sinKernel(red.hi, red.lo);
-    case 1: return detail::cosKernel(red.hi, red.lo);
-    case 2: return -detail::sinKernel(red.hi, red.lo);
-    default: return -detail::cosKernel(red.hi, red.lo);
+  case 0: return detail::sinKernel(red.hi, red.lo);
+  case 1: return detail::cosKernel(red.hi, red.lo);
+  case 2: return -detail::sinKernel(red.hi, red.lo);
+  default: return -detail::cosKernel(red.hi, red.lo);
   }
 }
 
@@ -189,10 +190,10 @@ VCC_HD inline double cos(double x) {
   if (ax <= detail::kPiBy4) return detail::cosKernel(x, 0.0);
   detail::TrigReduction red = detail::reduce(x);
   switch (red.quadrant) {
-    case 0: return detail::cosKernel(red.hi, red.lo);
-    case 1: return -detail::sinKernel(red.hi, red.lo);
-    case 2: return -detail::cosKernel(red.hi, red.lo);
-    default: return detail::sinKernel(red.hi, red.lo);
+  case 0: return detail::cosKernel(red.hi, red.lo);
+  case 1: return -detail::sinKernel(red.hi, red.lo);
+  case 2: return -detail::cosKernel(red.hi, red.lo);
+  default: return detail::sinKernel(red.hi, red.lo);
   }
 }
 
@@ -201,13 +202,14 @@ VCC_HD inline float sin(float x) {
   if (!(ax < detail::kInfinityFloat)) return detail::canonicalNaNFloat();
   if (ax < 0x1p-12f) return x;
   double xd = x;
-  if (ax <= static_cast<float>(detail::kPiBy4)) return static_cast<float>(detail::sinKernelForFloat(xd));
+  if (ax <= static_cast<float>(detail::kPiBy4))
+    return static_cast<float>(detail::sinKernelForFloat(xd));
   detail::TrigReduction red = detail::reduce(xd);
   switch (red.quadrant) {
-    case 0: return static_cast<float>(detail::sinKernelForFloat(red.hi));
-    case 1: return static_cast<float>(detail::cosKernelForFloat(red.hi));
-    case 2: return static_cast<float>(-detail::sinKernelForFloat(red.hi));
-    default: return static_cast<float>(-detail::cosKernelForFloat(red.hi));
+  case 0: return static_cast<float>(detail::sinKernelForFloat(red.hi));
+  case 1: return static_cast<float>(detail::cosKernelForFloat(red.hi));
+  case 2: return static_cast<float>(-detail::sinKernelForFloat(red.hi));
+  default: return static_cast<float>(-detail::cosKernelForFloat(red.hi));
   }
 }
 
@@ -216,14 +218,15 @@ VCC_HD inline float cos(float x) {
   if (!(ax < detail::kInfinityFloat)) return detail::canonicalNaNFloat();
   if (ax < 0x1p-12f) return 1.0f;
   double xd = x;
-  if (ax <= static_cast<float>(detail::kPiBy4)) return static_cast<float>(detail::cosKernelForFloat(xd));
+  if (ax <= static_cast<float>(detail::kPiBy4))
+    return static_cast<float>(detail::cosKernelForFloat(xd));
   detail::TrigReduction red = detail::reduce(xd);
   switch (red.quadrant) {
-    case 0: return static_cast<float>(detail::cosKernelForFloat(red.hi));
-    case 1: return static_cast<float>(-detail::sinKernelForFloat(red.hi));
-    case 2: return static_cast<float>(-detail::cosKernelForFloat(red.hi));
-    default: return static_cast<float>(detail::sinKernelForFloat(red.hi));
+  case 0: return static_cast<float>(detail::cosKernelForFloat(red.hi));
+  case 1: return static_cast<float>(-detail::sinKernelForFloat(red.hi));
+  case 2: return static_cast<float>(-detail::cosKernelForFloat(red.hi));
+  default: return static_cast<float>(detail::sinKernelForFloat(red.hi));
   }
 }
 
-}  // namespace vcc::math
+} // namespace vcc::math
