@@ -157,7 +157,7 @@ VCC_HD inline float erf(float x) {
 VCC_HD inline double erfc(double x) {
   if (detail::isNaN(x)) return detail::canonicalNaN();
   detail::ScaledDoubleDouble c = detail::erfcScaled(x, 0.0);
-  return detail::scaled(c.hi + c.lo, c.e);
+  return detail::scaledSum(c.hi, c.lo, c.e);
 }
 
 VCC_HD inline float erfc(float x) {
@@ -180,7 +180,7 @@ VCC_HD inline double gelu(double x) {
   t.lo += -x * detail::kInvSqrt2Lo;
   detail::ScaledDoubleDouble c = detail::erfcScaled(t.hi, t.lo);
   detail::DoubleDouble product = detail::twoProduct(x, 0.5 * c.hi);
-  return detail::scaled(product.hi + (product.lo + x * (0.5 * c.lo)), c.e);
+  return detail::scaledSum(product.hi, product.lo + x * (0.5 * c.lo), c.e);
 }
 
 VCC_HD inline float gelu(float x) {

@@ -35,10 +35,26 @@ VCC_HD inline ExpParts expParts(double x, double xlo) {
   return {th, tl + th * p + tl * p, k >> 6};
 }
 
-// hi * 2^e for a finite hi, rounded once.
+// y * 2^e for a finite y, rounded once.
 VCC_HD inline double scaled(double y, int e) {
   if (e >= -1022 && e <= 1023) return y * powerOfTwo(e);
   return scaleByPowerOfTwo(y, e);
+}
+
+// (hi + lo) * 2^e rounded once, also when the result is subnormal: there,
+// rounding hi + lo to 53 bits first and then to the subnormal grid would
+// round twice, so |hi + lo| 2^(e+1022) is rounded to a multiple of 2^-52 by
+// adding it to 1 (an exact sum plus one rounding), then scaled exactly.
+VCC_HD inline double scaledSum(double hi, double lo, int e) {
+  double approx = scaled(hi + lo, e);
+  if (!(absolute(approx) < 0x1p-1022) || e < -1082) return approx;
+  double scale = powerOfTwo(e + 1022);
+  bool negative = signBit(hi);
+  double zh = absolute(hi) * scale;
+  double zl = (negative ? -lo : lo) * scale;
+  DoubleDouble w = fastTwoSum(1.0, zh);
+  double rounded = w.hi + (w.lo + zl);
+  return withSignOf((rounded - 1.0) * 0x1p-1022, hi);
 }
 
 // exp(x + xlo) for finite x; overflow gives +inf, underflow +0 or a subnormal.
@@ -46,7 +62,7 @@ VCC_HD inline double expWithTail(double x, double xlo) {
   if (x > 710.0) return kInfinity;
   if (x < -746.0) return 0.0;
   ExpParts parts = expParts(x, xlo);
-  return scaled(parts.hi + parts.lo, parts.e);
+  return scaledSum(parts.hi, parts.lo, parts.e);
 }
 
 // exp(x) as a double-double, relative error < 2^-62, for x in [-700, 700]
