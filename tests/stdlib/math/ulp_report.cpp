@@ -3,9 +3,11 @@
 // (double results) and glibc's double functions (float results).
 //
 //   ulp_report [--samples N] [--threads T] [--seed S] [--exhaustive]
+//              [--functions exp,log,...]
 //
-// --exhaustive also runs every unary float function on all 2^32 float bit
-// patterns (minutes per function on two cores).
+// --exhaustive runs the unary float functions on all 2^32 float bit
+// patterns instead of sampling them (minutes per function on two cores);
+// --functions restricts the report to the named functions.
 #include "accuracy.hpp"
 
 #include <algorithm>
@@ -26,6 +28,13 @@ struct Options {
   unsigned threads = 2;
   uint64_t seed = 1;
   bool exhaustive = false;
+  std::string functions; // comma-separated; empty: all
+
+  bool wants(const char* name) const {
+    if (functions.empty()) return true;
+    std::string list = "," + functions + ",";
+    return list.find("," + std::string(name) + ",") != std::string::npos;
+  }
 };
 
 // Runs body(threadIndex, worst) on each thread and merges the results.
@@ -76,7 +85,8 @@ int main(int argc, char** argv) {
       options.exhaustive = true;
     else {
       std::fprintf(stderr,
-                   "usage: ulp_report [--samples N] [--threads T] [--seed S] [--exhaustive]\n");
+                   "usage: ulp_report [--samples N] [--threads T] [--seed S] [--exhaustive] "
+                   "[--functions a,b,...]\n");
       return 2;
     }
   }
@@ -85,6 +95,7 @@ int main(int argc, char** argv) {
 
 #if defined(VCC_MATH_HAVE_QUADMATH)
   for (const auto& f : doubleFunctions()) {
+    if (!options.wants(f.name)) continue;
     for (const Domain& domain : f.domains) {
       Worst w = parallel(options.threads, [&](unsigned t, Worst& worst) {
         Random random(options.seed * 1000003 + t);
@@ -97,6 +108,7 @@ int main(int argc, char** argv) {
     }
   }
   for (const auto& f : doubleBinaryFunctions()) {
+    if (!options.wants(f.name)) continue;
     for (const auto& [dx, dy] : f.domains) {
       Worst w = parallel(options.threads, [&](unsigned t, Worst& worst) {
         Random random(options.seed * 1000003 + t);
@@ -113,6 +125,7 @@ int main(int argc, char** argv) {
 #endif
 
   for (const auto& f : floatFunctions()) {
+    if (!options.wants(f.name)) continue;
     if (options.exhaustive) {
       Worst w = parallel(options.threads, [&](unsigned t, Worst& worst) {
         for (uint64_t bits = t; bits < (uint64_t{1} << 32); bits += options.threads) {
@@ -137,6 +150,7 @@ int main(int argc, char** argv) {
     }
   }
   for (const auto& f : floatBinaryFunctions()) {
+    if (!options.wants(f.name)) continue;
     for (const auto& [dx, dy] : f.domains) {
       Worst w = parallel(options.threads, [&](unsigned t, Worst& worst) {
         Random random(options.seed * 1000003 + t);
