@@ -1,0 +1,58 @@
+// The passes of the vcc IR plugin (SPEC §4), one per file. Checks report
+// through Diagnostics.hpp and change nothing; they are "required", so they
+// also run on -O0's optnone functions. docs/passes.md lists the rules.
+#pragma once
+
+#include "llvm/IR/PassManager.h"
+
+namespace vcc::ir {
+
+#define VCC_FUNCTION_PASS(ClassName)                                                               \
+  struct ClassName : llvm::PassInfoMixin<ClassName> {                                              \
+    llvm::PreservedAnalyses run(llvm::Function& function, llvm::FunctionAnalysisManager& manager); \
+    static bool isRequired() { return true; }                                                      \
+  };
+#define VCC_MODULE_PASS(ClassName)                                                                 \
+  struct ClassName : llvm::PassInfoMixin<ClassName> {                                              \
+    llvm::PreservedAnalyses run(llvm::Module& module, llvm::ModuleAnalysisManager& manager);       \
+    static bool isRequired() { return true; }                                                      \
+  };
+
+// vcc-fast-math-flags: no contract/reassoc/afn/arcp/nnan/ninf/nsz/fast.
+VCC_FUNCTION_PASS(FastMathFlagsCheck)
+// vcc-float-attributes: no unsafe-fp-math-style or flush-to-zero attributes.
+VCC_FUNCTION_PASS(FloatAttributesCheck)
+// vcc-float-intrinsics: no llvm.fmuladd, no approximate or range-unspecified
+// math intrinsics (llvm.exp, llvm.sin, llvm.pow, llvm.lround, ...).
+VCC_FUNCTION_PASS(FloatIntrinsicsCheck)
+// vcc-libm-calls: no calls to libm transcendentals (exp, tanh, erf, pow, ...).
+VCC_FUNCTION_PASS(LibmCallsCheck)
+// vcc-long-double: no x86_fp80, fp128 or ppc_fp128 anywhere.
+VCC_MODULE_PASS(LongDoubleCheck)
+// vcc-volatile: no volatile loads, stores, atomics or memory intrinsics.
+VCC_FUNCTION_PASS(VolatileCheck)
+// vcc-inline-asm: no inline assembly outside runtime functions.
+VCC_FUNCTION_PASS(InlineAsmCheck)
+// vcc-module-asm: no file-scope asm("...") blocks.
+VCC_MODULE_PASS(ModuleAsmCheck)
+// vcc-atomics: no atomic instructions or fences outside runtime functions.
+VCC_FUNCTION_PASS(AtomicsCheck)
+// vcc-target-intrinsics: no llvm.x86.* / llvm.riscv.* outside runtime functions.
+VCC_FUNCTION_PASS(TargetIntrinsicsCheck)
+// vcc-external-calls: only allow-listed functions may be called or referenced.
+VCC_FUNCTION_PASS(ExternalCallsCheck)
+
+// vcc-fptoint-saturate (canonicalization, changes the IR): fptosi/fptoui
+// become llvm.fpto[su]i.sat, so an out-of-range or NaN conversion gives the
+// same integer on every target instead of target-specific garbage.
+VCC_FUNCTION_PASS(FloatToIntSaturation)
+
+#undef VCC_FUNCTION_PASS
+#undef VCC_MODULE_PASS
+
+// vcc-verify: every check above, on a module.
+void addChecks(llvm::ModulePassManager& passes);
+// vcc-canonicalize: the IR rewrites, on a module.
+void addCanonicalizations(llvm::ModulePassManager& passes);
+
+} // namespace vcc::ir
