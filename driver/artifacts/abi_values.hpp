@@ -1,0 +1,48 @@
+// Solidity ABI values known only at run time, for the command line: encode
+// `--args` JSON for a signature, decode a response for display, and make
+// random arguments (edge values included) for `vcc verify-equiv --fuzz`.
+// The service side uses the compile-time codec of stdlib/include/vcc/abi;
+// tests check the two against each other and against ethers.js.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <random>
+#include <string>
+#include <vector>
+
+#include "json_value.hpp"
+
+namespace vcc::driver {
+
+struct AbiType {
+  enum class Kind { Uint, Int, Bool, Address, FixedBytes, Bytes, String, Array } kind = Kind::Uint;
+  unsigned bits = 256;              // Uint/Int: 8..256; FixedBytes: 8 * N
+  std::shared_ptr<AbiType> element;  // Array
+
+  bool dynamic() const;
+  std::string name() const;  // canonical: uint32, bytes, int64[][]
+};
+
+// "uint32", "bytes", "int64[][]", ...; nullopt for anything else.
+std::optional<AbiType> parseAbiType(std::string_view text);
+// The parameter types of a canonical signature "name(t1,t2,...)".
+std::optional<std::vector<AbiType>> signatureTypes(std::string_view signature);
+
+// Encodes a JSON array of values as the tuple `types` (abi.encode). Numbers
+// may be JSON numbers or decimal/0x-hex strings; address, bytesN and bytes
+// are 0x-hex strings; string is a JSON string. Returns nullopt and sets
+// `error` ("argument 2: ...") on a value that does not fit its type.
+std::optional<std::vector<uint8_t>> encodeJsonArguments(const std::vector<AbiType>& types, const JsonValue& values,
+                                                        std::string& error);
+
+// Decodes the tuple `types` from `data` into JSON text for people; nullopt
+// when the bytes are not a valid encoding.
+std::optional<std::string> decodeToJson(const std::vector<AbiType>& types, const std::vector<uint8_t>& data);
+
+// Random values for `types` as a JSON array (edge values often: 0, max, min,
+// -1, empty and long arrays/strings), for fuzzing.
+std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random);
+
+}  // namespace vcc::driver
