@@ -16,6 +16,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 
 #if defined(__x86_64__) && (defined(__clang__) || defined(__GNUC__))
 #define VCC_OPS_X86_DISPATCH 1
@@ -62,28 +63,72 @@ VCC_HD inline typename Rule::Out storeAccumulator(typename Rule::Acc acc, bool l
 // row (k×kCols, zero past the last column): both are read in order, and
 // rows of a matrix whose length is a multiple of 4 KiB no longer fall into
 // the same cache sets.
+// clang's vector extension, not in translation units that nvcc compiles
+// (its front end does not take it; there the scalar form below is used).
+#if defined(__clang__) && !defined(__CUDACC__) && __has_builtin(__builtin_elementwise_fma) &&      \
+    __has_builtin(__builtin_convertvector)
+#define VCC_OPS_VECTOR_TILE 1
+#else
+#define VCC_OPS_VECTOR_TILE 0
+#endif
+
 template <class In, int kRows, int kCols>
 [[gnu::always_inline]] inline void matmulTile(const In* aPanel, const In* bPanel, MatmulOut<In>* c,
                                               size_t n, size_t rows, size_t cols, KSlice slice) {
   using Rule = MatmulRule<In>;
-  typename Rule::Acc acc[kRows][kCols] = {};
+  using Acc = typename Rule::Acc;
+#if VCC_OPS_VECTOR_TILE
+  // One accumulator vector per tile row, written with clang's vector
+  // extension so that the tile lives in SIMD registers whatever the
+  // optimizer's mood (-O3's loop vectorizer otherwise picks gathers and
+  // scatters on a stack array for the integer types). The arithmetic per
+  // lane is exactly Rule::step: fma for floating point, a wrapped multiply
+  // and add for integers.
+  typedef Acc AccRow __attribute__((ext_vector_type(kCols)));
+  typedef In InRow __attribute__((ext_vector_type(kCols)));
+  AccRow acc[kRows];
+  for (int r = 0; r < kRows; ++r)
+    acc[r] = AccRow(Acc(0));
   if (!slice.first) {
-    for (size_t r = 0; r < rows; ++r)
-      for (size_t j = 0; j < cols; ++j)
-        acc[r][j] = loadAccumulator<Rule>(c[r * n + j]);
+    for (int r = 0; r < kRows; ++r)
+      for (int j = 0; j < kCols; ++j)
+        if (size_t(r) < rows && size_t(j) < cols) acc[r][j] = loadAccumulator<Rule>(c[r * n + j]);
+  }
+  for (size_t p = slice.begin; p < slice.end; ++p) {
+    InRow bRow;
+    __builtin_memcpy(&bRow, bPanel + p * kCols, sizeof bRow);
+    const In* aColumn = aPanel + p * kRows;
+    if constexpr (std::is_floating_point_v<In>) {
+      for (int r = 0; r < kRows; ++r)
+        acc[r] = __builtin_elementwise_fma(AccRow(aColumn[r]), bRow, acc[r]);
+    } else {
+      // Sign-extend, then multiply and add modulo 2^bits (unsigned lanes).
+      typedef std::make_signed_t<Acc> Wide;
+      typedef Wide WideRow __attribute__((ext_vector_type(kCols)));
+      AccRow b = __builtin_convertvector(__builtin_convertvector(bRow, WideRow), AccRow);
+      for (int r = 0; r < kRows; ++r)
+        acc[r] += AccRow(static_cast<Acc>(static_cast<Wide>(aColumn[r]))) * b;
+    }
+  }
+#else
+  Acc acc[kRows][kCols] = {};
+  if (!slice.first) {
+    for (int r = 0; r < kRows; ++r)
+      for (int j = 0; j < kCols; ++j)
+        if (size_t(r) < rows && size_t(j) < cols) acc[r][j] = loadAccumulator<Rule>(c[r * n + j]);
   }
   for (size_t p = slice.begin; p < slice.end; ++p) {
     const In* aColumn = aPanel + p * kRows;
     const In* bRow = bPanel + p * kCols;
-    for (int r = 0; r < kRows; ++r) {
-      In aValue = aColumn[r];
+    for (int r = 0; r < kRows; ++r)
       for (int j = 0; j < kCols; ++j)
-        acc[r][j] = Rule::step(acc[r][j], aValue, bRow[j]);
-    }
+        acc[r][j] = Rule::step(acc[r][j], aColumn[r], bRow[j]);
   }
-  for (size_t r = 0; r < rows; ++r)
-    for (size_t j = 0; j < cols; ++j)
-      c[r * n + j] = storeAccumulator<Rule>(acc[r][j], slice.last);
+#endif
+  for (int r = 0; r < kRows; ++r)
+    for (int j = 0; j < kCols; ++j)
+      if (size_t(r) < rows && size_t(j) < cols)
+        c[r * n + j] = storeAccumulator<Rule>(acc[r][j], slice.last);
 }
 
 template <class In, int kRows, int kCols>
