@@ -83,6 +83,8 @@ int main(int argc, char** argv) {
       options.seed = std::strtoull(argv[++i], nullptr, 10);
     else if (arg == "--exhaustive")
       options.exhaustive = true;
+    else if (arg == "--functions" && i + 1 < argc)
+      options.functions = argv[++i];
     else {
       std::fprintf(stderr,
                    "usage: ulp_report [--samples N] [--threads T] [--seed S] [--exhaustive] "
