@@ -46,6 +46,9 @@ VCC_FUNCTION_PASS(ExternalCallsCheck)
 // become llvm.fpto[su]i.sat, so an out-of-range or NaN conversion gives the
 // same integer on every target instead of target-specific garbage.
 VCC_FUNCTION_PASS(FloatToIntSaturation)
+// vcc-minmax-signed-zero (canonicalization): llvm.minnum/maxnum become
+// compares and selects with one answer for fmin(+0.0, -0.0) everywhere.
+VCC_FUNCTION_PASS(MinMaxSignedZero)
 
 #undef VCC_FUNCTION_PASS
 #undef VCC_MODULE_PASS

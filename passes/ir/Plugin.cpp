@@ -32,6 +32,7 @@ bool parseFunctionPass(llvm::StringRef name, llvm::FunctionPassManager& passes,
   if (name == "vcc-target-intrinsics") return passes.addPass(TargetIntrinsicsCheck()), true;
   if (name == "vcc-external-calls") return passes.addPass(ExternalCallsCheck()), true;
   if (name == "vcc-fptoint-saturate") return passes.addPass(FloatToIntSaturation()), true;
+  if (name == "vcc-minmax-signed-zero") return passes.addPass(MinMaxSignedZero()), true;
   return false;
 }
 
@@ -64,7 +65,10 @@ void addChecks(llvm::ModulePassManager& passes) {
 }
 
 void addCanonicalizations(llvm::ModulePassManager& passes) {
-  passes.addPass(llvm::createModuleToFunctionPassAdaptor(FloatToIntSaturation()));
+  llvm::FunctionPassManager rewrites;
+  rewrites.addPass(FloatToIntSaturation());
+  rewrites.addPass(MinMaxSignedZero());
+  passes.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(rewrites)));
 }
 
 } // namespace vcc::ir

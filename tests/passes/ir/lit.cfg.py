@@ -6,6 +6,8 @@
 #   %cxx_rv64 / %cc_rv64  clang with the guest image recipe's flags (rv64im)
 #   %opt                  opt with the plugin loaded
 #   %plugin, %allowed_calls   the plugin and its default allow list
+#   %host_link, %guest_link   link C programs (no plugin) for running them:
+#                         natively, and as a bare rv64im image (%qemu runs it)
 import os
 
 import lit.formats
@@ -35,4 +37,16 @@ config.substitutions.append(
     ("%opt", "{} -load-pass-plugin={}".format(os.path.join(config.vcc_llvm_tools_dir, "opt"),
                                               config.vcc_plugin)))
 config.substitutions.append(("%plugin", config.vcc_plugin))
+config.substitutions.append(("%host_link", "{} -O2 -lm".format(config.vcc_clang)))
+config.substitutions.append((
+    "%guest_link",
+    "{clang} --target=riscv64-unknown-elf -march=rv64im -mabi=lp64 -mno-relax -O2 "
+    "-fno-builtin-printf -isystem {libc}/include -I{support} -nostdlib -static -fuse-ld=lld "
+    "{support}/start.S {support}/guest_io.c {libc}/lib/release/rv64im/lp64/libc.a "
+    "{libgcc}/libgcc.a".format(clang=config.vcc_clang, libc=config.vcc_picolibc_dir,
+                               support=config.vcc_guest_support_dir,
+                               libgcc=config.vcc_guest_libgcc_dir)))
+config.substitutions.append(("%qemu", config.vcc_qemu_riscv64))
+if config.vcc_qemu_riscv64 and not config.vcc_qemu_riscv64.endswith("-NOTFOUND"):
+    config.available_features.add("qemu")
 config.substitutions.append(("%allowed_calls", config.vcc_allowed_calls))
