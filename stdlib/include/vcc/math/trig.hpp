@@ -104,6 +104,7 @@ VCC_HD inline TrigReduction reduceLarge(double x) {
     flo = ~flo + 1;
     fhi = ~fhi + (flo == 0 ? 1 : 0);
   }
+  if ((fhi | flo) == 0) return {0.0, 0.0, quadrant & 3};  // cannot happen (|f| > 2^-62)
   // Normalize |f| = (fhi 2^64 + flo) 2^-128 into a double-double.
   int shift = fhi != 0 ? countLeadingZeros(fhi) : 64 + countLeadingZeros(flo);
   uint64_t nhi, nlo;
