@@ -5,6 +5,7 @@
 #pragma once
 
 #include "vcc/ops/activation.hpp" // gelu
+#include "vcc/ops/buffers.hpp"    // the same ops on vcc::Buffer
 #include "vcc/ops/conv2d.hpp"     // conv2d (NCHW)
 #include "vcc/ops/matmul.hpp"     // matmul: float, double, int8 -> int32, int32 -> int64
 #include "vcc/ops/norm.hpp"       // layernorm, rmsnorm

@@ -26,6 +26,7 @@
 #include "vcc/ops/detail/common.hpp"
 
 #include <cstddef>
+#include <type_traits>
 
 namespace vcc::ops {
 
@@ -85,7 +86,8 @@ VCC_HD T conv2dElement(const T* input, const T* weight, const T* bias, const Con
 // output = conv2d(input, weight) + bias (see the top of this file); bias
 // may be null. output must not overlap the inputs.
 template <class T>
-void conv2d(const T* input, const T* weight, const T* bias, T* output, const Conv2dShape& shape) {
+void conv2d(const T* input, const T* weight, const std::type_identity_t<T>* bias, T* output,
+            const Conv2dShape& shape) {
   static_assert(sizeof(T) == 4 || sizeof(T) == 8, "conv2d: float or double");
   const size_t outHeight = shape.outHeight(), outWidth = shape.outWidth();
   const size_t planes = shape.batch * shape.outChannels, plane = outHeight * outWidth;

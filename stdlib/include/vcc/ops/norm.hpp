@@ -31,6 +31,7 @@
 #include "vcc/ops/detail/tree.hpp"
 
 #include <cstddef>
+#include <type_traits>
 
 namespace vcc::ops {
 namespace detail {
@@ -76,7 +77,9 @@ template <class T> VCC_HD void rmsnormRow(const T* x, const T* gamma, T eps, T* 
 // Layer normalization of each row of x (rows×cols, row-major) into y; y may
 // be x. gamma, beta: cols elements or null.
 template <class T>
-void layernorm(const T* x, const T* gamma, const T* beta, T eps, T* y, size_t rows, size_t cols) {
+void layernorm(const T* x, const std::type_identity_t<T>* gamma,
+               const std::type_identity_t<T>* beta, std::type_identity_t<T> eps, T* y, size_t rows,
+               size_t cols) {
   static_assert(sizeof(T) == 4 || sizeof(T) == 8, "layernorm: float or double");
   if (cols == 0) return;
   parallel_for(rows, [=] VCC_KERNEL(size_t row) {
@@ -86,7 +89,9 @@ void layernorm(const T* x, const T* gamma, const T* beta, T eps, T* y, size_t ro
 
 // RMS normalization of each row of x into y; y may be x. gamma: cols
 // elements or null.
-template <class T> void rmsnorm(const T* x, const T* gamma, T eps, T* y, size_t rows, size_t cols) {
+template <class T>
+void rmsnorm(const T* x, const std::type_identity_t<T>* gamma, std::type_identity_t<T> eps, T* y,
+             size_t rows, size_t cols) {
   static_assert(sizeof(T) == 4 || sizeof(T) == 8, "rmsnorm: float or double");
   if (cols == 0) return;
   parallel_for(rows, [=] VCC_KERNEL(size_t row) {

@@ -203,12 +203,11 @@ void runFloatOps(Rng& rng, const Sizes& s, Response& out, const char (&tags)[11]
     auto gamma = randomBuffer<T>(rng, s.cols, -1, 1, {20, 150});
     auto beta = randomBuffer<T>(rng, s.cols, -3, 1, {20, 150});
     vcc::Buffer<T> y(x.size()), z(x.size()), r(x.size()), q(x.size());
-    vcc::ops::layernorm(x.cview().data(), gamma.cview().data(), beta.cview().data(), T(1e-5),
-                        y.view().data(), s.rows, s.cols);
+    // Through the Buffer overloads here, the pointer ones elsewhere.
+    vcc::ops::layernorm(x, &gamma, &beta, T(1e-5), y, s.rows, s.cols);
     vcc::ops::layernorm(x.cview().data(), static_cast<const T*>(nullptr),
                         static_cast<const T*>(nullptr), T(0), z.view().data(), s.rows, s.cols);
-    vcc::ops::rmsnorm(x.cview().data(), gamma.cview().data(), T(1e-6), r.view().data(), s.rows,
-                      s.cols);
+    vcc::ops::rmsnorm(x, &gamma, T(1e-6), r, s.rows, s.cols);
     vcc::ops::rmsnorm(x.cview().data(), static_cast<const T*>(nullptr), T(0), q.view().data(),
                       s.rows, s.cols);
     out.section(tags[2], y);
@@ -222,23 +221,21 @@ void runFloatOps(Rng& rng, const Sizes& s, Response& out, const char (&tags)[11]
     auto weight = randomBuffer<T>(rng, shape.weightSize(), -4, 1, {50, 3000});
     auto bias = randomBuffer<T>(rng, shape.outChannels, -4, 1, {50, 0});
     vcc::Buffer<T> output(shape.outputSize());
-    vcc::ops::conv2d(input.cview().data(), weight.cview().data(),
-                     variant == 0 ? bias.cview().data() : nullptr, output.view().data(), shape);
+    vcc::ops::conv2d(input, weight, variant == 0 ? &bias : nullptr, output, shape);
     out.section(tags[6 + variant], output);
   }
   { // gelu
     auto x = randomBuffer<T>(rng, s.rows * s.cols, -4, 3, {20, 1000});
     vcc::Buffer<T> y(x.size());
-    vcc::ops::gelu(x.cview().data(), y.view().data(), x.size());
+    vcc::ops::gelu(x, y);
     out.section(tags[10], y);
   }
   { // argmax_rows and topk over tie-heavy rows
     auto x = tieHeavyBuffer<T>(rng, s.rows * s.cols, {30, 1000});
     vcc::Buffer<size_t> argmax(s.rows), indices(s.rows * s.topk);
     vcc::Buffer<T> values(s.rows * s.topk);
-    vcc::ops::argmax_rows(x.cview().data(), s.rows, s.cols, argmax.view().data());
-    vcc::ops::topk(x.cview().data(), s.rows, s.cols, s.topk, values.view().data(),
-                   indices.view().data());
+    vcc::ops::argmax_rows(x, s.rows, s.cols, argmax);
+    vcc::ops::topk(x, s.rows, s.cols, s.topk, values, indices);
     out.section(tags[8], argmax);
     out.section(tags[9], values);
     out.section(tags[9], indices);
@@ -250,7 +247,7 @@ void runIntegerMatmul(Rng& rng, const Sizes& s, Response& out, const char (&tag)
   auto a = randomIntegerBuffer<In>(rng, s.m * s.k);
   auto b = randomIntegerBuffer<In>(rng, s.k * s.n);
   vcc::Buffer<Out> c(s.m * s.n);
-  vcc::ops::matmul(a.cview().data(), b.cview().data(), c.view().data(), s.m, s.k, s.n);
+  vcc::ops::matmul(a, b, c, s.m, s.k, s.n);
   out.section(tag, c);
 }
 

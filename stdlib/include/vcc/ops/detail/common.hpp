@@ -10,6 +10,8 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 
 namespace vcc::ops::detail {
 
@@ -56,6 +58,19 @@ VCC_HD inline double divide(double a, double b) {
 #else
   return a / b;
 #endif
+}
+
+// A caller broke an op's contract (a buffer too small for the shape): a
+// program error. Reported on stderr (the debug log in the guest), then the
+// run ends: natively through the backend's failure path when one is
+// installed, else abort(); in the guest abort() traps.
+[[noreturn]] inline void contractViolation(const char* operation, const char* message) {
+  std::fprintf(stderr, "vcc::ops::%s: %s\n", operation, message);
+#if !VCC_TARGET_GUEST
+  if (vcc::detail::installedBackend != nullptr)
+    vcc::detail::installedBackend->fail(operation, message);
+#endif
+  std::abort();
 }
 
 #if !VCC_TARGET_GUEST
