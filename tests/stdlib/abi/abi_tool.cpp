@@ -12,6 +12,8 @@
 //                                {"ok":true,"values":[...],"hex":REENCODED} or
 //                                {"ok":false,"error":NAME,"position":N}
 //   abi_tool selector            reads signature lines, writes "0x…" selectors
+//   abi_tool seeds DIR N SEED    N fuzzer seed files in DIR: the argument-list
+//                                index byte, then a random encoding
 //
 // Exit status 2 on bad usage or a malformed request line.
 #include <cstdio>
@@ -119,8 +121,26 @@ void selectorLines() {
   while (std::getline(std::cin, line)) std::cout << selectorHex(vcc::abi::selector(line)) << "\n";
 }
 
+void writeSeeds(const std::string& directory, size_t count, uint64_t seed) {
+  abitest::Rng rng{seed};
+  for (size_t i = 0; i < count; ++i) {
+    size_t index = i % argumentLists().size();
+    std::string json;
+    std::vector<uint8_t> encoding;
+    argumentLists()[index].random(rng, json, encoding);
+    encoding.insert(encoding.begin(), static_cast<uint8_t>(index));
+    std::string path = directory + "/seed-" + std::to_string(i);
+    FILE* file = std::fopen(path.c_str(), "wb");
+    if (file == nullptr || std::fwrite(encoding.data(), 1, encoding.size(), file) != encoding.size()) {
+      std::perror(path.c_str());
+      std::exit(2);
+    }
+    std::fclose(file);
+  }
+}
+
 int usage() {
-  std::cerr << "usage: abi_tool types | random N SEED | encode | decode | selector\n";
+  std::cerr << "usage: abi_tool types | random N SEED | encode | decode | selector | seeds DIR N SEED\n";
   return 2;
 }
 
@@ -140,6 +160,8 @@ int main(int argc, char** argv) {
     decodeLines();
   } else if (command == "selector" && argc == 2) {
     selectorLines();
+  } else if (command == "seeds" && argc == 5) {
+    writeSeeds(argv[2], std::strtoull(argv[3], nullptr, 10), std::strtoull(argv[4], nullptr, 10));
   } else {
     return usage();
   }
