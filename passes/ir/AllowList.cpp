@@ -1,13 +1,14 @@
 #include "AllowList.hpp"
 
-#include <optional>
-
 #include "Diagnostics.hpp"
 #include "SymbolNames.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/MemoryBuffer.h"
+
+#include <optional>
 
 namespace vcc::ir {
 namespace {
@@ -41,8 +42,10 @@ LoadedList load() {
   LoadedList loaded;
   if (allowListFiles.empty()) {
     llvm::Expected<AllowList> builtIn = AllowList::parse(kBuiltInList, "<built-in allow list>");
-    if (builtIn) loaded.list = std::move(*builtIn);
-    else loaded.errors.push_back(llvm::toString(builtIn.takeError()));
+    if (builtIn)
+      loaded.list = std::move(*builtIn);
+    else
+      loaded.errors.push_back(llvm::toString(builtIn.takeError()));
     return loaded;
   }
   for (const std::string& path : allowListFiles) {
@@ -54,8 +57,10 @@ LoadedList load() {
       continue;
     }
     llvm::Expected<AllowList> parsed = AllowList::parse((*buffer)->getBuffer(), path);
-    if (parsed) loaded.list.merge(*parsed);
-    else loaded.errors.push_back(llvm::toString(parsed.takeError()));
+    if (parsed)
+      loaded.list.merge(*parsed);
+    else
+      loaded.errors.push_back(llvm::toString(parsed.takeError()));
   }
   return loaded;
 }
@@ -81,7 +86,8 @@ bool matchesWildcard(llvm::StringRef pattern, llvm::StringRef text) {
       return false;
     }
   }
-  while (p < pattern.size() && pattern[p] == '*') ++p;
+  while (p < pattern.size() && pattern[p] == '*')
+    ++p;
   return p == pattern.size();
 }
 
@@ -96,8 +102,10 @@ llvm::Expected<AllowList> AllowList::parse(llvm::StringRef text, llvm::StringRef
     line = line.split('#').first.trim();
     if (line.empty()) continue;
     if (line.starts_with("[")) {
-      if (line == "[external-calls]") section = &list.externalCalls_;
-      else if (line == "[runtime-functions]") section = &list.runtimeFunctions_;
+      if (line == "[external-calls]")
+        section = &list.externalCalls_;
+      else if (line == "[runtime-functions]")
+        section = &list.runtimeFunctions_;
       else
         return llvm::createStringError("%s:%u: unknown section '%s' (expected [external-calls] "
                                        "or [runtime-functions])",

@@ -12,11 +12,11 @@
 //   [runtime-functions]   trusted functions (these may also be called)
 #pragma once
 
-#include <string>
-#include <vector>
-
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
+
+#include <string>
+#include <vector>
 
 namespace llvm {
 class Function;

@@ -8,6 +8,7 @@
 #include "AllowList.hpp"
 #include "Diagnostics.hpp"
 #include "Passes.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalVariable.h"
 #include "llvm/IR/InstIterator.h"

@@ -1,7 +1,5 @@
 #include "Diagnostics.hpp"
 
-#include <string>
-
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DiagnosticInfo.h"
 #include "llvm/IR/DiagnosticPrinter.h"
@@ -9,6 +7,8 @@
 #include "llvm/IR/Instruction.h"
 #include "llvm/IR/LLVMContext.h"
 #include "llvm/IR/Module.h"
+
+#include <string>
 
 namespace vcc::ir {
 namespace {

@@ -8,6 +8,7 @@
 #include "LibmFunctions.hpp"
 #include "Passes.hpp"
 #include "SymbolNames.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/GlobalAlias.h"
 #include "llvm/IR/InstIterator.h"

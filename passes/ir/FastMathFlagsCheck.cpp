@@ -3,13 +3,14 @@
 // sign of zero (nnan, ninf, nsz). Any of them can make the x86-64 binary and
 // the soft-float RV64 image round differently, so none is allowed; Clang
 // emits none under vcc's -ffp-contract=off -fno-fast-math.
-#include <string>
-
 #include "Diagnostics.hpp"
 #include "Passes.hpp"
+
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
 #include "llvm/IR/Operator.h"
+
+#include <string>
 
 namespace vcc::ir {
 namespace {
@@ -53,11 +54,10 @@ llvm::PreservedAnalyses FastMathFlagsCheck::run(llvm::Function& function,
     std::string names, options;
     describe(operation->getFastMathFlags(), names, options);
     reporter.report(instruction, "vcc-fast-math-flags",
-                    operationName(instruction) + " has fast-math flags '" +
-                        names +
+                    operationName(instruction) + " has fast-math flags '" + names +
                         "', which let LLVM fuse, reorder or approximate it differently on each "
-                        "target; remove " + options +
-                        " (vcc compiles with -ffp-contract=off -fno-fast-math)");
+                        "target; remove " +
+                        options + " (vcc compiles with -ffp-contract=off -fno-fast-math)");
   }
   return llvm::PreservedAnalyses::all();
 }

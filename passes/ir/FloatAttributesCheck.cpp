@@ -4,6 +4,7 @@
 // uses IEEE soft-float with denormals, so the native side must too.
 #include "Diagnostics.hpp"
 #include "Passes.hpp"
+
 #include "llvm/IR/Function.h"
 
 namespace vcc::ir {
@@ -40,7 +41,8 @@ llvm::PreservedAnalyses FloatAttributesCheck::run(llvm::Function& function,
       reporter.reportFunction("vcc-float-attributes",
                               "function has \"" + llvm::Twine(unsafe.name) +
                                   "\"=\"true\", which lets LLVM change its floating-point "
-                                  "results per target; remove " + unsafe.option);
+                                  "results per target; remove " +
+                                  unsafe.option);
   }
   for (llvm::StringRef name : {"denormal-fp-math", "denormal-fp-math-f32"}) {
     llvm::Attribute attribute = function.getFnAttribute(name);

@@ -8,6 +8,7 @@
 // for an explicit fma call), llvm.fabs, llvm.floor, llvm.minnum, ...
 #include "Diagnostics.hpp"
 #include "Passes.hpp"
+
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
@@ -58,12 +59,15 @@ llvm::PreservedAnalyses FloatIntrinsicsCheck::run(llvm::Function& function,
       break;
     case Problem::Approximate:
       reporter.report(instruction, "vcc-float-intrinsics",
-                      "'" + name + "' is not exactly rounded and differs between targets; use "
-                          "vcc::math::" + operation + " from <vcc/math.hpp>");
+                      "'" + name +
+                          "' is not exactly rounded and differs between targets; use "
+                          "vcc::math::" +
+                          operation + " from <vcc/math.hpp>");
       break;
     case Problem::UnspecifiedRange:
       reporter.report(instruction, "vcc-float-intrinsics",
-                      "'" + name + "' gives a target-specific result when the rounded value "
+                      "'" + name +
+                          "' gives a target-specific result when the rounded value "
                           "does not fit the integer type; round with std::round/std::rint and "
                           "convert with a cast (vcc saturates casts)");
       break;

@@ -7,6 +7,7 @@
 // emits the same with -fno-strict-float-cast-overflow, which vcc also
 // passes; this pass covers code that reaches the backend without it.
 #include "Passes.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"
@@ -24,9 +25,8 @@ llvm::PreservedAnalyses FloatToIntSaturation::run(llvm::Function& function,
   if (conversions.empty()) return llvm::PreservedAnalyses::all();
 
   for (llvm::CastInst* conversion : conversions) {
-    llvm::Intrinsic::ID id = llvm::isa<llvm::FPToSIInst>(conversion)
-                                 ? llvm::Intrinsic::fptosi_sat
-                                 : llvm::Intrinsic::fptoui_sat;
+    llvm::Intrinsic::ID id = llvm::isa<llvm::FPToSIInst>(conversion) ? llvm::Intrinsic::fptosi_sat
+                                                                     : llvm::Intrinsic::fptoui_sat;
     llvm::IRBuilder<> builder(conversion);
     llvm::CallInst* saturating = builder.CreateIntrinsic(
         id, {conversion->getDestTy(), conversion->getSrcTy()}, {conversion->getOperand(0)});

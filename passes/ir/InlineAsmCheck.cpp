@@ -1,15 +1,16 @@
 // Inline assembly is one target's machine code: the native binary and the
 // VM image would not run the same program. Only runtime functions (the
 // allow list's [runtime-functions], e.g. vcc::oracle's `ecall`) may use it.
-#include <string>
-
 #include "AllowList.hpp"
 #include "Diagnostics.hpp"
 #include "Passes.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InlineAsm.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"
+
+#include <string>
 
 namespace vcc::ir {
 namespace {

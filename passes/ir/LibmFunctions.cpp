@@ -14,8 +14,8 @@ constexpr llvm::StringLiteral kTranscendentals[] = {
     // POSIX and GNU
     "exp10", "gamma", "j0", "j1", "jn", "lgamma_r", "pow10", "sincos", "y0", "y1", "yn",
     // C23
-    "acospi", "asinpi", "atan2pi", "atanpi", "compoundn", "cospi", "exp10m1", "exp2m1",
-    "log10p1", "log2p1", "logp1", "pown", "powr", "rootn", "rsqrt", "sinpi", "sincospi", "tanpi"};
+    "acospi", "asinpi", "atan2pi", "atanpi", "compoundn", "cospi", "exp10m1", "exp2m1", "log10p1",
+    "log2p1", "logp1", "pown", "powr", "rootn", "rsqrt", "sinpi", "sincospi", "tanpi"};
 
 bool isTranscendentalBase(llvm::StringRef name) {
   return std::find(std::begin(kTranscendentals), std::end(kTranscendentals), name) !=
@@ -38,6 +38,8 @@ llvm::StringRef libmBaseName(llvm::StringRef symbol) {
   return {};
 }
 
-bool isLibmTranscendental(llvm::StringRef symbol) { return !libmBaseName(symbol).empty(); }
+bool isLibmTranscendental(llvm::StringRef symbol) {
+  return !libmBaseName(symbol).empty();
+}
 
 } // namespace vcc::ir

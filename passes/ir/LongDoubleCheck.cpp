@@ -2,18 +2,19 @@
 // IEEE binary128 in software on riscv64 (fp128): the same source computes
 // different values. __float128 (fp128) and ppc_fp128 are rejected with it.
 // Checked everywhere, runtime functions included: no code may use them.
-#include <string>
-
 #include "Diagnostics.hpp"
-#include "llvm/ADT/DenseSet.h"
 #include "Passes.hpp"
 #include "SymbolNames.hpp"
+
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/IR/DebugInfoMetadata.h"
 #include "llvm/IR/DerivedTypes.h"
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/Instructions.h"
 #include "llvm/IR/Module.h"
+
+#include <string>
 
 namespace vcc::ir {
 namespace {
@@ -68,8 +69,7 @@ llvm::PreservedAnalyses LongDoubleCheck::run(llvm::Module& module, llvm::ModuleA
     unsigned functionLine = subprogram != nullptr ? subprogram->getLine() : 0;
     llvm::DenseSet<unsigned> reportedLines;
     if (llvm::Type* wide = findWideFloat(function.getFunctionType())) {
-      reporter.reportFunction("vcc-long-double", "function '" +
-                                                     displayName(function.getName()) +
+      reporter.reportFunction("vcc-long-double", "function '" + displayName(function.getName()) +
                                                      "' takes or returns " + describe(wide) +
                                                      kAdvice);
       reportedLines.insert(functionLine);

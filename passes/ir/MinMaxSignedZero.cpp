@@ -13,6 +13,7 @@
 // compares as they are; nothing folds them back without nnan/nsz flags,
 // which vcc-fast-math-flags rejects.
 #include "Passes.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/IRBuilder.h"
 #include "llvm/IR/InstIterator.h"

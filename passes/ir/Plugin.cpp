@@ -4,6 +4,7 @@
 // still separate, so runtime functions can be told apart, and nothing yet
 // inlined or rewritten), at every -O level. opt gets the passes by name.
 #include "Passes.hpp"
+
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
 

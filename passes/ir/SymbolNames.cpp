@@ -1,8 +1,8 @@
 #include "SymbolNames.hpp"
 
-#include <cstdlib>
-
 #include "llvm/Demangle/Demangle.h"
+
+#include <cstdlib>
 
 namespace vcc::ir {
 
@@ -21,6 +21,8 @@ std::string qualifiedName(llvm::StringRef symbol) {
   return result;
 }
 
-std::string displayName(llvm::StringRef symbol) { return llvm::demangle(symbol); }
+std::string displayName(llvm::StringRef symbol) {
+  return llvm::demangle(symbol);
+}
 
 } // namespace vcc::ir

@@ -1,9 +1,9 @@
 // Names of functions as the allow list and the diagnostics see them.
 #pragma once
 
-#include <string>
-
 #include "llvm/ADT/StringRef.h"
+
+#include <string>
 
 namespace vcc::ir {
 

@@ -5,6 +5,7 @@
 #include "AllowList.hpp"
 #include "Diagnostics.hpp"
 #include "Passes.hpp"
+
 #include "llvm/IR/Function.h"
 #include "llvm/IR/InstIterator.h"
 #include "llvm/IR/InstrTypes.h"

@@ -8,7 +8,7 @@ namespace {
 
 // One instruction's opcode as the scanner sees it.
 struct Opcode {
-  std::string_view text;  // "fma.rn.ftz.f32"
+  std::string_view text; // "fma.rn.ftz.f32"
   std::size_t line;
   std::size_t column;
 };
@@ -18,7 +18,9 @@ bool isIdentifierChar(char c) {
          c == '$' || c == '%' || c == '.';
 }
 
-bool isLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isLetter(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // Splits PTX into statements (ended by ';', '{' or '}') and returns the
 // opcode of each instruction statement: labels ("$L__BB0_2:") and guards
@@ -45,13 +47,13 @@ public:
       } else if (c == ' ' || c == '\t' || c == '\r' || c == '\n') {
         advance();
       } else if (atStatementStart && c == '@') {
-        skipToken();  // a guard predicate; the opcode follows
+        skipToken(); // a guard predicate; the opcode follows
       } else if (atStatementStart && (isLetter(c) || c == '_' || c == '$')) {
         std::size_t line = line_, column = column_, start = position_;
         skipToken();
         std::string_view token = text_.substr(start, position_ - start);
         if (position_ < text_.size() && text_[position_] == ':') {
-          advance();  // a label; the statement goes on
+          advance(); // a label; the statement goes on
           continue;
         }
         opcodes.push_back({token, line, column});
@@ -81,13 +83,15 @@ private:
   }
 
   void skipLineComment() {
-    while (position_ < text_.size() && text_[position_] != '\n') advance();
+    while (position_ < text_.size() && text_[position_] != '\n')
+      advance();
   }
 
   void skipBlockComment() {
     advance();
     advance();
-    while (position_ < text_.size() && !startsWith("*/")) advance();
+    while (position_ < text_.size() && !startsWith("*/"))
+      advance();
     if (position_ < text_.size()) {
       advance();
       advance();
@@ -106,7 +110,8 @@ private:
   // At least one character, so that punctuation makes progress.
   void skipToken() {
     advance();
-    while (position_ < text_.size() && isIdentifierChar(text_[position_])) advance();
+    while (position_ < text_.size() && isIdentifierChar(text_[position_]))
+      advance();
   }
 
   std::string_view text_;
@@ -132,8 +137,8 @@ bool contains(const std::array<std::string_view, N>& set, std::string_view value
 }
 
 constexpr std::array<std::string_view, 4> kRoundingModifiers = {"rn", "rz", "rm", "rp"};
-constexpr std::array<std::string_view, 7> kFloatTypes = {"f16",  "f16x2", "bf16", "bf16x2",
-                                                         "f32",  "f32x2", "f64"};
+constexpr std::array<std::string_view, 7> kFloatTypes = {"f16", "f16x2", "bf16", "bf16x2",
+                                                         "f32", "f32x2", "f64"};
 constexpr std::array<std::string_view, 4> kContractibleOperations = {"add", "sub", "mul", "mad"};
 
 void addFinding(std::vector<PtxFinding>& findings, PtxIssue issue, const Opcode& opcode,
@@ -153,35 +158,43 @@ void check(const Opcode& opcode, std::vector<PtxFinding>& findings) {
   std::string name(opcode.text);
 
   if (has("approx"))
-    addFinding(findings, PtxIssue::Approximate, opcode,
-               "'" + name + "' is an approximation that differs from the exactly rounded "
-               "result the VM computes; use the vcc stdlib's math (vcc::math), and compile with "
-               "-prec-div=true -prec-sqrt=true, without -use_fast_math");
+    addFinding(
+        findings, PtxIssue::Approximate, opcode,
+        "'" + name +
+            "' is an approximation that differs from the exactly rounded "
+            "result the VM computes; use the vcc stdlib's math (vcc::math), and compile with "
+            "-prec-div=true -prec-sqrt=true, without -use_fast_math");
   else if (operation == "div" && has("full"))
     addFinding(findings, PtxIssue::Approximate, opcode,
-               "'" + name + "' is a fast division accurate to 2 ulp, not exactly rounded; "
-               "compile with -prec-div=true");
+               "'" + name +
+                   "' is a fast division accurate to 2 ulp, not exactly rounded; "
+                   "compile with -prec-div=true");
   if (has("ftz"))
     addFinding(findings, PtxIssue::FlushToZero, opcode,
-               "'" + name + "' flushes denormals to zero, which the VM's IEEE soft-float does "
-               "not; compile with -ftz=false, without -use_fast_math");
+               "'" + name +
+                   "' flushes denormals to zero, which the VM's IEEE soft-float does "
+                   "not; compile with -ftz=false, without -use_fast_math");
   if (onFloats && contains(kContractibleOperations, operation) &&
       std::none_of(parts.begin() + 1, parts.end(),
                    [](std::string_view part) { return contains(kRoundingModifiers, part); }))
     addFinding(findings, PtxIssue::Contractible, opcode,
-               "'" + name + "' has no rounding modifier, so ptxas may fuse it into an fma; "
-               "compile with -fmad=false (nvcc then writes ." + "rn)");
+               "'" + name +
+                   "' has no rounding modifier, so ptxas may fuse it into an fma; "
+                   "compile with -fmad=false (nvcc then writes ." +
+                   "rn)");
   if (onFloats && (operation == "atom" || operation == "red") && has("add"))
     addFinding(findings, PtxIssue::FloatAtomic, opcode,
-               "'" + name + "' adds floats in whatever order threads arrive, so the sum "
-               "differs between runs; use the stdlib's fixed-tree reductions");
+               "'" + name +
+                   "' adds floats in whatever order threads arrive, so the sum "
+                   "differs between runs; use the stdlib's fixed-tree reductions");
 }
 
 } // namespace
 
 std::vector<PtxFinding> scanPtx(std::string_view ptx) {
   std::vector<PtxFinding> findings;
-  for (const Opcode& opcode : OpcodeReader(ptx).read()) check(opcode, findings);
+  for (const Opcode& opcode : OpcodeReader(ptx).read())
+    check(opcode, findings);
   return findings;
 }
 

@@ -1,17 +1,16 @@
 // The PTX scanner (passes/ir/ptx_scan.cpp): unit tests on small PTX strings,
 // fixtures that nvcc generated from ptx/*.cu (ptx/generate.sh), and, when
 // nvcc is installed, fresh nvcc output (compile-only; no GPU needed).
-#include <gtest/gtest.h>
+#include "vcc/passes/ptx_scan.hpp"
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <gtest/gtest.h>
 #include <sstream>
 #include <string>
-
-#include "vcc/passes/ptx_scan.hpp"
 
 namespace vcc::ptx {
 namespace {
@@ -53,13 +52,14 @@ TEST(PtxScan, FullRangeDivisionIsApproximate) {
 }
 
 TEST(PtxScan, ExactlyRoundedInstructionsPass) {
-  EXPECT_TRUE(scanPtx("div.rn.f32 %f3, %f1, %f2;\nsqrt.rn.f64 %fd2, %fd1;\nrcp.rn.f32 %f2, %f1;\n"
-                      "fma.rn.f32 %f4, %f1, %f2, %f3;\nfma.rm.f32 %f5, %f1, %f2, %f3;\n"
-                      "add.rn.f32 %f6, %f1, %f2;\nmul.rz.f64 %fd3, %fd1, %fd2;\n"
-                      "sub.rp.f32 %f7, %f1, %f2;\nmad.rn.f32 %f8, %f1, %f2, %f3;\n"
-                      "neg.f32 %f9, %f1;\nabs.f64 %fd4, %fd1;\nmin.f32 %f10, %f1, %f2;\n"
-                      "cvt.rn.f32.f64 %f11, %fd1;\ncvt.f64.f32 %fd5, %f1;\nsetp.lt.f32 %p1, %f1, %f2;")
-                  .empty());
+  EXPECT_TRUE(
+      scanPtx("div.rn.f32 %f3, %f1, %f2;\nsqrt.rn.f64 %fd2, %fd1;\nrcp.rn.f32 %f2, %f1;\n"
+              "fma.rn.f32 %f4, %f1, %f2, %f3;\nfma.rm.f32 %f5, %f1, %f2, %f3;\n"
+              "add.rn.f32 %f6, %f1, %f2;\nmul.rz.f64 %fd3, %fd1, %fd2;\n"
+              "sub.rp.f32 %f7, %f1, %f2;\nmad.rn.f32 %f8, %f1, %f2, %f3;\n"
+              "neg.f32 %f9, %f1;\nabs.f64 %fd4, %fd1;\nmin.f32 %f10, %f1, %f2;\n"
+              "cvt.rn.f32.f64 %f11, %fd1;\ncvt.f64.f32 %fd5, %f1;\nsetp.lt.f32 %p1, %f1, %f2;")
+          .empty());
 }
 
 TEST(PtxScan, FlushToZeroIsFound) {
@@ -96,8 +96,9 @@ TEST(PtxScan, IntegerArithmeticIsNotChecked) {
 }
 
 TEST(PtxScan, FloatAtomicAddsAreFound) {
-  auto findings = scanPtx("atom.global.add.f32 %f1, [%rd1], %f2;\nred.global.add.f64 [%rd1], %fd1;\n"
-                          "atom.shared.exch.b32 %r1, [%rd2], %r2;");
+  auto findings =
+      scanPtx("atom.global.add.f32 %f1, [%rd1], %f2;\nred.global.add.f64 [%rd1], %fd1;\n"
+              "atom.shared.exch.b32 %r1, [%rd2], %r2;");
   EXPECT_EQ(instructionsWith(findings, PtxIssue::FloatAtomic),
             (std::vector<std::string>{"atom.global.add.f32", "red.global.add.f64"}));
   EXPECT_EQ(findings.size(), 2u);
@@ -184,8 +185,7 @@ TEST(PtxScanFixtures, TranscendentalsAndFloatAtomicsAreFoundUnderStrictFlags) {
   std::vector<std::string> approximate = instructionsWith(findings, PtxIssue::Approximate);
   EXPECT_NE(std::find(approximate.begin(), approximate.end(), "ex2.approx.ftz.f32"),
             approximate.end());
-  EXPECT_NE(std::find(approximate.begin(), approximate.end(), "sin.approx.f32"),
-            approximate.end());
+  EXPECT_NE(std::find(approximate.begin(), approximate.end(), "sin.approx.f32"), approximate.end());
   EXPECT_EQ(instructionsWith(findings, PtxIssue::FloatAtomic),
             (std::vector<std::string>{"atom.global.add.f32"}));
 }

@@ -14,18 +14,18 @@
 namespace vcc::ptx {
 
 enum class PtxIssue {
-  Approximate,   // ex2.approx, sin.approx, rcp.approx, div.approx, div.full, ...
-  FlushToZero,   // any .ftz modifier
-  Contractible,  // add/sub/mul/mad on floats without .rn/.rz/.rm/.rp
-  FloatAtomic,   // atom/red .add on a float type
+  Approximate,  // ex2.approx, sin.approx, rcp.approx, div.approx, div.full, ...
+  FlushToZero,  // any .ftz modifier
+  Contractible, // add/sub/mul/mad on floats without .rn/.rz/.rm/.rp
+  FloatAtomic,  // atom/red .add on a float type
 };
 
 struct PtxFinding {
   PtxIssue issue;
-  std::size_t line;         // 1-based
-  std::size_t column;       // 1-based, where the opcode starts
-  std::string instruction;  // the opcode with its modifiers: "ex2.approx.ftz.f32"
-  std::string message;      // what is wrong and what to do, one sentence
+  std::size_t line;        // 1-based
+  std::size_t column;      // 1-based, where the opcode starts
+  std::string instruction; // the opcode with its modifiers: "ex2.approx.ftz.f32"
+  std::string message;     // what is wrong and what to do, one sentence
 };
 
 // Every finding in ptx, in source order (an instruction with several issues
