@@ -21,7 +21,8 @@
 //   y_j  = (x_j * r) * gamma_j          (x_j * r without gamma)
 //
 // gamma and beta have cols elements, shared by all rows; null means absent.
-// Every NaN stored is the canonical one. One parallel_for iteration per row.
+// Every NaN stored is the canonical one. One iteration per row
+// (detail::forEachRow).
 #pragma once
 
 #include "vcc/config.hpp"
@@ -82,7 +83,7 @@ void layernorm(const T* x, const std::type_identity_t<T>* gamma,
                size_t cols) {
   static_assert(sizeof(T) == 4 || sizeof(T) == 8, "layernorm: float or double");
   if (cols == 0) return;
-  parallel_for(rows, [=] VCC_KERNEL(size_t row) {
+  detail::forEachRow(rows, 3 * cols, [=] VCC_KERNEL(size_t row) {
     detail::layernormRow(x + row * cols, gamma, beta, eps, y + row * cols, cols);
   });
 }
@@ -94,7 +95,7 @@ void rmsnorm(const T* x, const std::type_identity_t<T>* gamma, std::type_identit
              size_t rows, size_t cols) {
   static_assert(sizeof(T) == 4 || sizeof(T) == 8, "rmsnorm: float or double");
   if (cols == 0) return;
-  parallel_for(rows, [=] VCC_KERNEL(size_t row) {
+  detail::forEachRow(rows, 2 * cols, [=] VCC_KERNEL(size_t row) {
     detail::rmsnormRow(x + row * cols, gamma, eps, y + row * cols, cols);
   });
 }

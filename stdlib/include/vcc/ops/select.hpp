@@ -93,8 +93,9 @@ template <class T> VCC_HD void topkRow(const T* x, size_t n, size_t k, T* values
 // indices[row] = the first index of the greatest element of row `row` of
 // x (rows×cols, row-major).
 template <class T> void argmax_rows(const T* x, size_t rows, size_t cols, size_t* indices) {
-  parallel_for(
-      rows, [=] VCC_KERNEL(size_t row) { indices[row] = detail::argmaxRow(x + row * cols, cols); });
+  detail::forEachRow(rows, cols, [=] VCC_KERNEL(size_t row) {
+    indices[row] = detail::argmaxRow(x + row * cols, cols);
+  });
 }
 
 // The k highest-ranked elements of each row of x (rows×cols), best first:
@@ -102,7 +103,7 @@ template <class T> void argmax_rows(const T* x, size_t rows, size_t cols, size_t
 template <class T>
 void topk(const T* x, size_t rows, size_t cols, size_t k, T* values, size_t* indices) {
   if (k == 0) return;
-  parallel_for(rows, [=] VCC_KERNEL(size_t row) {
+  detail::forEachRow(rows, cols, [=] VCC_KERNEL(size_t row) {
     detail::topkRow(x + row * cols, cols, k, values + row * k, indices + row * k);
   });
 }

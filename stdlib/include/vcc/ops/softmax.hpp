@@ -10,7 +10,7 @@
 // Every NaN stored is the canonical one. Consequently a row that contains a
 // NaN or +inf, or only -inf, is NaN throughout (as in PyTorch).
 //
-// One parallel_for iteration per row (the row's three passes run in order
+// One iteration per row (detail::forEachRow; the row's three passes run in order
 // inside it): rows are the parallelism, on the GPU too.
 #pragma once
 
@@ -43,7 +43,7 @@ template <class T> VCC_HD void softmaxRow(const T* x, T* y, size_t n) {
 template <class T> void softmax(const T* x, T* y, size_t rows, size_t cols) {
   static_assert(sizeof(T) == 4 || sizeof(T) == 8, "softmax: float or double");
   if (cols == 0) return;
-  parallel_for(rows, [=] VCC_KERNEL(size_t row) {
+  detail::forEachRow(rows, 3 * cols, [=] VCC_KERNEL(size_t row) {
     detail::softmaxRow(x + row * cols, y + row * cols, cols);
   });
 }

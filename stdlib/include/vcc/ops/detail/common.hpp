@@ -84,4 +84,23 @@ template <class Body> void cpuRanges(size_t n, size_t minPerTask, Body body) {
 }
 #endif
 
+// f(row) for every row in [0, rows), where one row costs about `rowCost`
+// element operations: vcc::parallel_for on the cuda backend (one GPU thread
+// per row), and on the CPU tasks of at least one row and about as much work
+// as parallel_for gives a task — parallel_for's own task size assumes cheap
+// iterations and would leave up to 1024 long rows on one thread.
+template <class F> void forEachRow(size_t rows, size_t rowCost, F f) {
+#if defined(__CUDACC__)
+  if (vcc::detail::cudaBackendInstalled()) return vcc::parallel_for(rows, f);
+#endif
+  size_t cost = rowCost > 0 ? rowCost : 1;
+  size_t minRows =
+      cost >= vcc::detail::kMinIterationsPerTask ? 1 : vcc::detail::kMinIterationsPerTask / cost;
+  auto body = [&f](size_t begin, size_t end) {
+    for (size_t row = begin; row < end; ++row)
+      f(row);
+  };
+  vcc::detail::runRanges(rows, minRows, body);
+}
+
 } // namespace vcc::ops::detail
