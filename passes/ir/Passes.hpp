@@ -41,6 +41,9 @@ VCC_FUNCTION_PASS(AtomicsCheck)
 VCC_FUNCTION_PASS(TargetIntrinsicsCheck)
 // vcc-external-calls: only allow-listed functions may be called or referenced.
 VCC_FUNCTION_PASS(ExternalCallsCheck)
+// vcc-external-references: the same for function addresses in global
+// initializers (tables of function pointers, vtables).
+VCC_MODULE_PASS(ExternalReferencesCheck)
 
 // vcc-fptoint-saturate (canonicalization, changes the IR): fptosi/fptoui
 // become llvm.fpto[su]i.sat, so an out-of-range or NaN conversion gives the

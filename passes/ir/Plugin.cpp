@@ -18,6 +18,7 @@ bool parseModulePass(llvm::StringRef name, llvm::ModulePassManager& passes,
   if (name == "vcc-determinism") return addChecks(passes), addCanonicalizations(passes), true;
   if (name == "vcc-long-double") return passes.addPass(LongDoubleCheck()), true;
   if (name == "vcc-module-asm") return passes.addPass(ModuleAsmCheck()), true;
+  if (name == "vcc-external-references") return passes.addPass(ExternalReferencesCheck()), true;
   return false;
 }
 
@@ -52,6 +53,7 @@ void registerCallbacks(llvm::PassBuilder& builder) {
 void addChecks(llvm::ModulePassManager& passes) {
   passes.addPass(ModuleAsmCheck());
   passes.addPass(LongDoubleCheck());
+  passes.addPass(ExternalReferencesCheck());
   llvm::FunctionPassManager functionChecks;
   functionChecks.addPass(FloatAttributesCheck());
   functionChecks.addPass(FastMathFlagsCheck());

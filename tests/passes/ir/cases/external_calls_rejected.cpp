@@ -4,6 +4,8 @@
 // RUN: not %cxx_x86 -O2 -g -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: not %cxx_rv64 -O0 -g -c %s -o /dev/null 2>&1 | FileCheck %s
 // RUN: not %cxx_rv64 -O2 -g -c %s -o /dev/null 2>&1 | FileCheck %s
+// RUN: not %cxx_x86 -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=GLOBALS
+// RUN: not %cxx_rv64 -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --check-prefix=GLOBALS
 
 extern "C" {
 long time(long* out);
@@ -37,3 +39,11 @@ Clock clockFunction() {
   // CHECK: external_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: address of external function 'time'{{.*}}[vcc-external-calls]
   return &time;
 }
+
+// Function addresses in a global's initializer count too.
+// GLOBALS-DAG: error: global 'clocks' holds the address of external function 'time', which is not on the allow list{{.*}}[vcc-external-calls]
+// GLOBALS-DAG: error: global 'curves' holds the address of libm function 'tanh'; use vcc::math::tanh from <vcc/math.hpp> [vcc-libm-calls]
+extern "C" double tanh(double);
+Clock clocks[] = {&time};
+double (*curves[])(double) = {&tanh};
+long firstClock() { return clocks[0](nullptr) + static_cast<long>(curves[0](1.0)); }

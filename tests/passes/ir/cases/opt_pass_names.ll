@@ -14,6 +14,7 @@
 ; RUN: not %opt -passes=vcc-atomics -disable-output %t/atomics.ll 2>&1 | FileCheck %s --check-prefix=ATOMICS
 ; RUN: not %opt -passes=vcc-external-calls -disable-output %t/external.ll 2>&1 | FileCheck %s --check-prefix=EXTERNAL
 ; RUN: not %opt -passes=vcc-determinism -disable-output %t/external.ll 2>&1 | FileCheck %s --check-prefix=EXTERNAL
+; RUN: not %opt -passes=vcc-external-references -disable-output %t/table.ll 2>&1 | FileCheck %s --check-prefix=TABLE
 ; A pass only looks at its own rule.
 ; RUN: %opt -passes=vcc-atomics,vcc-volatile,vcc-inline-asm -disable-output %t/flags.ll
 ; RUN: %opt -passes=vcc-verify -disable-output %t/clean.ll
@@ -30,6 +31,7 @@
 ; MODULE-ASM: error: {{.*}}: file-scope asm(".text") is machine code for one target{{.*}}[vcc-inline-asm]
 ; ATOMICS: error: {{.*}}'atomicrmw xchg'{{.*}}[vcc-atomics]
 ; EXTERNAL: error: {{.*}}call to external function 'time'{{.*}}[vcc-external-calls]
+; TABLE: error: global 'clocks' holds the address of external function 'time'{{.*}}[vcc-external-calls]
 
 ;--- flags.ll
 define float @f(float %a, float %b) {
@@ -87,6 +89,10 @@ define i64 @f() {
   %t = call i64 @time(ptr null)
   ret i64 %t
 }
+
+;--- table.ll
+declare i64 @time(ptr)
+@clocks = global [1 x ptr] [ptr @time]
 
 ;--- clean.ll
 declare double @llvm.fma.f64(double, double, double)
