@@ -64,7 +64,7 @@ void row(const char* type, const char* name, const std::string& domain, const Wo
     std::snprintf(at, sizeof at, "%a, %a", w.x, w.y);
   else
     std::snprintf(at, sizeof at, "%a", w.x);
-  std::printf("| %s | %s | %s | %.3g | %.3f | %s |\n", name, type, domain.c_str(),
+  std::printf("| %s | %s | %s | %.3g | %.4f | %s |\n", name, type, domain.c_str(),
               static_cast<double>(w.samples), w.ulps, at);
   std::fflush(stdout);
 }
