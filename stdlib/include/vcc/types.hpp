@@ -44,7 +44,8 @@ constexpr int hexDigitValue(char c) {
 }
 
 constexpr std::string_view stripHexPrefix(std::string_view text) {
-  if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) text.remove_prefix(2);
+  if (text.size() >= 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X'))
+    text.remove_prefix(2);
   return text;
 }
 
@@ -80,7 +81,7 @@ template <size_t N> struct FixedBytes {
   }
 };
 
-}  // namespace detail
+} // namespace detail
 
 // An Ethereum address (Solidity `address`): 20 bytes, as they appear on chain.
 struct address : detail::FixedBytes<20> {
@@ -120,9 +121,11 @@ struct u256 {
   // value must be converted on purpose (u256(uint64_t(v))), so -1 never
   // silently becomes 2^64 - 1.
   template <class U>
-    requires(std::is_integral_v<U> && std::is_unsigned_v<U> && !std::is_same_v<U, bool>)
-  VCC_HD constexpr u256(U value) : limbs{static_cast<uint64_t>(value), 0, 0, 0} {}
-  VCC_HD constexpr u256(uint64_t l3, uint64_t l2, uint64_t l1, uint64_t l0) : limbs{l0, l1, l2, l3} {}
+  requires(std::is_integral_v<U>&& std::is_unsigned_v<U> && !std::is_same_v<U, bool>) VCC_HD
+      constexpr u256(U value)
+      : limbs{static_cast<uint64_t>(value), 0, 0, 0} {}
+  VCC_HD constexpr u256(uint64_t l3, uint64_t l2, uint64_t l1, uint64_t l0)
+      : limbs{l0, l1, l2, l3} {}
 
   VCC_HD static constexpr u256 max() { return u256(~0ull, ~0ull, ~0ull, ~0ull); }
 
@@ -151,11 +154,13 @@ struct u256 {
 
   // Big-endian, 32 bytes: the ABI encoding and the EVM's word layout.
   VCC_HD constexpr void toBigEndian(uint8_t out[32]) const {
-    for (int i = 0; i < 32; ++i) out[31 - i] = static_cast<uint8_t>(limbs[i / 8] >> (8 * (i % 8)));
+    for (int i = 0; i < 32; ++i)
+      out[31 - i] = static_cast<uint8_t>(limbs[i / 8] >> (8 * (i % 8)));
   }
   VCC_HD static constexpr u256 fromBigEndian(const uint8_t in[32]) {
     u256 value;
-    for (int i = 0; i < 32; ++i) value.limbs[i / 8] |= static_cast<uint64_t>(in[31 - i]) << (8 * (i % 8));
+    for (int i = 0; i < 32; ++i)
+      value.limbs[i / 8] |= static_cast<uint64_t>(in[31 - i]) << (8 * (i % 8));
     return value;
   }
   VCC_HD constexpr bytes32 toBytes32() const {
@@ -211,7 +216,8 @@ struct u256 {
     }
     u256 result;
     for (int i = 0; i < 4; ++i) {
-      result.limbs[i] = static_cast<uint64_t>(product[2 * i]) | static_cast<uint64_t>(product[2 * i + 1]) << 32;
+      result.limbs[i] =
+          static_cast<uint64_t>(product[2 * i]) | static_cast<uint64_t>(product[2 * i + 1]) << 32;
     }
     return result;
   }
@@ -242,13 +248,16 @@ struct u256 {
   }
 
   VCC_HD friend constexpr u256 operator&(const u256& a, const u256& b) {
-    return u256(a.limbs[3] & b.limbs[3], a.limbs[2] & b.limbs[2], a.limbs[1] & b.limbs[1], a.limbs[0] & b.limbs[0]);
+    return u256(a.limbs[3] & b.limbs[3], a.limbs[2] & b.limbs[2], a.limbs[1] & b.limbs[1],
+                a.limbs[0] & b.limbs[0]);
   }
   VCC_HD friend constexpr u256 operator|(const u256& a, const u256& b) {
-    return u256(a.limbs[3] | b.limbs[3], a.limbs[2] | b.limbs[2], a.limbs[1] | b.limbs[1], a.limbs[0] | b.limbs[0]);
+    return u256(a.limbs[3] | b.limbs[3], a.limbs[2] | b.limbs[2], a.limbs[1] | b.limbs[1],
+                a.limbs[0] | b.limbs[0]);
   }
   VCC_HD friend constexpr u256 operator^(const u256& a, const u256& b) {
-    return u256(a.limbs[3] ^ b.limbs[3], a.limbs[2] ^ b.limbs[2], a.limbs[1] ^ b.limbs[1], a.limbs[0] ^ b.limbs[0]);
+    return u256(a.limbs[3] ^ b.limbs[3], a.limbs[2] ^ b.limbs[2], a.limbs[1] ^ b.limbs[1],
+                a.limbs[0] ^ b.limbs[0]);
   }
   VCC_HD friend constexpr u256 operator~(const u256& a) {
     return u256(~a.limbs[3], ~a.limbs[2], ~a.limbs[1], ~a.limbs[0]);
@@ -271,7 +280,8 @@ struct u256 {
     unsigned limbShift = shift / 64, bitShift = shift % 64;
     for (unsigned i = 0; i + limbShift < 4; ++i) {
       uint64_t v = a.limbs[i + limbShift] >> bitShift;
-      if (bitShift != 0 && i + limbShift + 1 < 4) v |= a.limbs[i + limbShift + 1] << (64 - bitShift);
+      if (bitShift != 0 && i + limbShift + 1 < 4)
+        v |= a.limbs[i + limbShift + 1] << (64 - bitShift);
       result.limbs[i] = v;
     }
     return result;
@@ -312,7 +322,8 @@ struct u256 {
     std::string text = "0x";
     unsigned digits = (bitWidth() + 3) / 4;
     if (digits == 0) digits = 1;
-    for (unsigned i = digits; i-- > 0;) text += kDigits[(limbs[i / 16] >> (4 * (i % 16))) & 15];
+    for (unsigned i = digits; i-- > 0;)
+      text += kDigits[(limbs[i / 16] >> (4 * (i % 16))) & 15];
     return text;
   }
   // Decimal digits, no sign or leading zeros.
@@ -328,7 +339,8 @@ struct u256 {
       rest = quotient;
     } while (!rest.isZero());
     std::string text;
-    while (length > 0) text += buffer[--length];
+    while (length > 0)
+      text += buffer[--length];
     return text;
   }
   // 1 to 64 hex digits, "0x" optional; false on anything else.
@@ -355,7 +367,7 @@ struct u256 {
       u256 digit = static_cast<unsigned>(c - '0');
       if (value > limit) return false;
       u256 next = value * u256(10u) + digit;
-      if (next < value * u256(10u)) return false;  // the digit carried past 2^256
+      if (next < value * u256(10u)) return false; // the digit carried past 2^256
       value = next;
     }
     out = value;
@@ -363,4 +375,4 @@ struct u256 {
   }
 };
 
-}  // namespace vcc
+} // namespace vcc

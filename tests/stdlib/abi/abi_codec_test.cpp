@@ -38,13 +38,15 @@ std::string toHex(const bytes& data) {
 // One 32-byte word holding `value` big-endian.
 bytes word(uint64_t value) {
   bytes out(32);
-  for (int i = 0; i < 8; ++i) out[31 - i] = static_cast<uint8_t>(value >> (8 * i));
+  for (int i = 0; i < 8; ++i)
+    out[31 - i] = static_cast<uint8_t>(value >> (8 * i));
   return out;
 }
 
 bytes concat(std::initializer_list<bytes> parts) {
   bytes out;
-  for (const bytes& part : parts) out.insert(out.end(), part.begin(), part.end());
+  for (const bytes& part : parts)
+    out.insert(out.end(), part.begin(), part.end());
   return out;
 }
 
@@ -54,7 +56,9 @@ bytes ascii(std::string_view text, size_t padTo) {
   return out;
 }
 
-Error err(ErrorCode code, uint64_t position) { return Error{code, position}; }
+Error err(ErrorCode code, uint64_t position) {
+  return Error{code, position};
+}
 
 // ------------------------------------------------------------ type names, selectors
 
@@ -104,50 +108,50 @@ TEST(AbiSelectors, MatchKnownSelectors) {
 }
 
 TEST(AbiSelectors, SignatureAndSelectorAreDerivedFromTheTypes) {
-  EXPECT_EQ((vcc::abi::signature<uint32_t, bytes, bytes>("multiply")), "multiply(uint32,bytes,bytes)");
+  EXPECT_EQ((vcc::abi::signature<uint32_t, bytes, bytes>("multiply")),
+            "multiply(uint32,bytes,bytes)");
   EXPECT_EQ(vcc::abi::signature<>("ping"), "ping()");
   constexpr auto kTransfer = vcc::abi::methodSelector<address, u256>("transfer");
   static_assert(kTransfer == 0xa9059cbb);
-  EXPECT_EQ((vcc::abi::methodSelector<std::vector<std::vector<u256>>, std::vector<std::string>>("g")),
-            0x2289b18cu);
+  EXPECT_EQ(
+      (vcc::abi::methodSelector<std::vector<std::vector<u256>>, std::vector<std::string>>("g")),
+      0x2289b18cu);
 }
 
 // ------------------------------------------------------------ encodings from the Solidity docs
 
-const bytes kSam = fromHex(
-    "a5643bf2"
-    "0000000000000000000000000000000000000000000000000000000000000060"
-    "0000000000000000000000000000000000000000000000000000000000000001"
-    "00000000000000000000000000000000000000000000000000000000000000a0"
-    "0000000000000000000000000000000000000000000000000000000000000004"
-    "6461766500000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000000000000000000000000000000003"
-    "0000000000000000000000000000000000000000000000000000000000000001"
-    "0000000000000000000000000000000000000000000000000000000000000002"
-    "0000000000000000000000000000000000000000000000000000000000000003");
+const bytes kSam = fromHex("a5643bf2"
+                           "0000000000000000000000000000000000000000000000000000000000000060"
+                           "0000000000000000000000000000000000000000000000000000000000000001"
+                           "00000000000000000000000000000000000000000000000000000000000000a0"
+                           "0000000000000000000000000000000000000000000000000000000000000004"
+                           "6461766500000000000000000000000000000000000000000000000000000000"
+                           "0000000000000000000000000000000000000000000000000000000000000003"
+                           "0000000000000000000000000000000000000000000000000000000000000001"
+                           "0000000000000000000000000000000000000000000000000000000000000002"
+                           "0000000000000000000000000000000000000000000000000000000000000003");
 
-const bytes kG = fromHex(
-    "2289b18c"
-    "0000000000000000000000000000000000000000000000000000000000000040"
-    "0000000000000000000000000000000000000000000000000000000000000140"
-    "0000000000000000000000000000000000000000000000000000000000000002"
-    "0000000000000000000000000000000000000000000000000000000000000040"
-    "00000000000000000000000000000000000000000000000000000000000000a0"
-    "0000000000000000000000000000000000000000000000000000000000000002"
-    "0000000000000000000000000000000000000000000000000000000000000001"
-    "0000000000000000000000000000000000000000000000000000000000000002"
-    "0000000000000000000000000000000000000000000000000000000000000001"
-    "0000000000000000000000000000000000000000000000000000000000000003"
-    "0000000000000000000000000000000000000000000000000000000000000003"
-    "0000000000000000000000000000000000000000000000000000000000000060"
-    "00000000000000000000000000000000000000000000000000000000000000a0"
-    "00000000000000000000000000000000000000000000000000000000000000e0"
-    "0000000000000000000000000000000000000000000000000000000000000003"
-    "6f6e650000000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000000000000000000000000000000003"
-    "74776f0000000000000000000000000000000000000000000000000000000000"
-    "0000000000000000000000000000000000000000000000000000000000000005"
-    "7468726565000000000000000000000000000000000000000000000000000000");
+const bytes kG = fromHex("2289b18c"
+                         "0000000000000000000000000000000000000000000000000000000000000040"
+                         "0000000000000000000000000000000000000000000000000000000000000140"
+                         "0000000000000000000000000000000000000000000000000000000000000002"
+                         "0000000000000000000000000000000000000000000000000000000000000040"
+                         "00000000000000000000000000000000000000000000000000000000000000a0"
+                         "0000000000000000000000000000000000000000000000000000000000000002"
+                         "0000000000000000000000000000000000000000000000000000000000000001"
+                         "0000000000000000000000000000000000000000000000000000000000000002"
+                         "0000000000000000000000000000000000000000000000000000000000000001"
+                         "0000000000000000000000000000000000000000000000000000000000000003"
+                         "0000000000000000000000000000000000000000000000000000000000000003"
+                         "0000000000000000000000000000000000000000000000000000000000000060"
+                         "00000000000000000000000000000000000000000000000000000000000000a0"
+                         "00000000000000000000000000000000000000000000000000000000000000e0"
+                         "0000000000000000000000000000000000000000000000000000000000000003"
+                         "6f6e650000000000000000000000000000000000000000000000000000000000"
+                         "0000000000000000000000000000000000000000000000000000000000000003"
+                         "74776f0000000000000000000000000000000000000000000000000000000000"
+                         "0000000000000000000000000000000000000000000000000000000000000005"
+                         "7468726565000000000000000000000000000000000000000000000000000000");
 
 TEST(AbiEncode, StaticArgumentsAreOneWordEach) {
   auto calldata = vcc::abi::encodeCall(vcc::abi::selector("baz(uint32,bool)"), uint32_t{69}, true);
@@ -197,7 +201,8 @@ TEST(AbiDecode, DocsExamplesDecode) {
 }
 
 TEST(AbiDecode, ExtremeIntegersRoundTrip) {
-  auto data = vcc::abi::encodeArguments(int64_t{INT64_MIN}, uint64_t{UINT64_MAX}, int8_t{-128}, u256::max());
+  auto data = vcc::abi::encodeArguments(int64_t{INT64_MIN}, uint64_t{UINT64_MAX}, int8_t{-128},
+                                        u256::max());
   auto decoded = vcc::abi::decode<int64_t, uint64_t, int8_t, u256>(data);
   ASSERT_TRUE(decoded.ok());
   EXPECT_EQ(std::get<0>(decoded.values), INT64_MIN);
@@ -222,7 +227,8 @@ TEST(AbiDecode, EmptyValuesDecode) {
 TEST(AbiDecode, FixedArraysOfDynamicValuesUseOffsets) {
   std::array<std::string, 2> pair = {"a", "bc"};
   auto data = vcc::abi::encodeArguments(pair);
-  EXPECT_EQ(data, concat({word(32), word(64), word(128), word(1), ascii("a", 32), word(2), ascii("bc", 32)}));
+  EXPECT_EQ(data, concat({word(32), word(64), word(128), word(1), ascii("a", 32), word(2),
+                          ascii("bc", 32)}));
   std::array<std::string, 2> back;
   ASSERT_TRUE(vcc::abi::decodeArguments(data, back).ok());
   EXPECT_EQ(back, pair);
@@ -265,7 +271,7 @@ TEST(AbiMalformed, TruncatedLastWord) {
 TEST(AbiMalformed, UintHighBytesNotZero) {
   uint32_t value = 0;
   bytes data = word(0x45);
-  data[27] = 1;  // just above the 4 value bytes
+  data[27] = 1; // just above the 4 value bytes
   EXPECT_EQ(vcc::abi::decodeArguments(data, value), err(ErrorCode::NonCanonicalPadding, 0));
 }
 
@@ -278,13 +284,13 @@ TEST(AbiMalformed, Uint64HighBytesNotZero) {
 
 TEST(AbiMalformed, NegativeIntNotSignExtended) {
   int16_t value = 0;
-  bytes data = word(0xffff);  // -1 as int16 without the sign extension
+  bytes data = word(0xffff); // -1 as int16 without the sign extension
   EXPECT_EQ(vcc::abi::decodeArguments(data, value), err(ErrorCode::NonCanonicalPadding, 0));
 }
 
 TEST(AbiMalformed, PositiveIntWithOnesAbove) {
   int16_t value = 0;
-  bytes data = fromHex(std::string(60, 'f') + "7fff");  // sign bit of int16 is 0, fill is 1s
+  bytes data = fromHex(std::string(60, 'f') + "7fff"); // sign bit of int16 is 0, fill is 1s
   EXPECT_EQ(vcc::abi::decodeArguments(data, value), err(ErrorCode::NonCanonicalPadding, 0));
 }
 
@@ -358,7 +364,7 @@ TEST(AbiMalformed, HugeArrayLengthIsRejectedBeforeAllocating) {
 
 TEST(AbiMalformed, ArrayLengthOneMoreThanTheInputHolds) {
   std::vector<uint32_t> values;
-  bytes data = concat({word(32), word(3), word(1), word(2)});  // room for two elements
+  bytes data = concat({word(32), word(3), word(1), word(2)}); // room for two elements
   EXPECT_EQ(vcc::abi::decodeArguments(data, values), err(ErrorCode::LengthOutOfRange, 32));
 }
 
@@ -409,7 +415,7 @@ TEST(AbiMalformed, NestedArrayOffsetWrong) {
   std::vector<std::vector<uint32_t>> values = {{7}};
   bytes data = vcc::abi::encodeArguments(values);
   ASSERT_EQ(data, concat({word(32), word(1), word(32), word(1), word(7)}));
-  data[95] = 128;  // past the end: the inner heads start at 64, the input has 160 bytes
+  data[95] = 128; // past the end: the inner heads start at 64, the input has 160 bytes
   EXPECT_EQ(vcc::abi::decodeArguments(data, values), err(ErrorCode::OffsetOutOfRange, 64));
   data[95] = 0;
   EXPECT_EQ(vcc::abi::decodeArguments(data, values), err(ErrorCode::NonCanonicalOffset, 64));
@@ -418,8 +424,9 @@ TEST(AbiMalformed, NestedArrayOffsetWrong) {
 TEST(AbiMalformed, NestedElementTruncated) {
   std::vector<bytes> values = {{1, 2, 3}, {4}};
   bytes data = vcc::abi::encodeArguments(values);
-  data.resize(data.size() - 32);  // the second element's content word
-  EXPECT_EQ(vcc::abi::decodeArguments(data, values), err(ErrorCode::LengthOutOfRange, data.size() - 32));
+  data.resize(data.size() - 32); // the second element's content word
+  EXPECT_EQ(vcc::abi::decodeArguments(data, values),
+            err(ErrorCode::LengthOutOfRange, data.size() - 32));
 }
 
 TEST(AbiMalformed, TrailingByte) {
@@ -477,4 +484,4 @@ TEST(AbiErrors, ErrorResponseIsSolidityErrorString) {
   EXPECT_EQ(message, vcc::abi::describe(error));
 }
 
-}  // namespace
+} // namespace

@@ -19,7 +19,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::vector<uint8_t> reencoded;
   vcc::abi::Error error = list.decode(input, json, reencoded);
   if (error.ok()) {
-    if (reencoded.size() != input.size() || !std::equal(reencoded.begin(), reencoded.end(), input.begin())) std::abort();
+    if (reencoded.size() != input.size() ||
+        !std::equal(reencoded.begin(), reencoded.end(), input.begin()))
+      std::abort();
   } else if (error.position > input.size()) {
     std::abort();
   }

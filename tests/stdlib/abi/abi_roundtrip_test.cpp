@@ -65,15 +65,20 @@ std::vector<uint8_t> mutate(Rng& rng, std::vector<uint8_t> data) {
     if (data.size() >= 32) {
       size_t at = rng.below(data.size() / 32) * 32;
       uint64_t value = rng.below(3) == 0 ? rng.next() : rng.below(data.size() + 64);
-      for (int i = 0; i < 8; ++i) data[at + 31 - i] = static_cast<uint8_t>(value >> (8 * i));
+      for (int i = 0; i < 8; ++i)
+        data[at + 31 - i] = static_cast<uint8_t>(value >> (8 * i));
     }
     break;
   case 3: data.resize(rng.below(data.size() + 1)); break;
-  case 4: data.resize(data.size() + 1 + rng.below(64), static_cast<uint8_t>(rng.chance(50) ? 0 : rng.next())); break;
+  case 4:
+    data.resize(data.size() + 1 + rng.below(64),
+                static_cast<uint8_t>(rng.chance(50) ? 0 : rng.next()));
+    break;
   default:
-    if (data.size() >= 32) {  // swap two words
+    if (data.size() >= 32) { // swap two words
       size_t a = rng.below(data.size() / 32) * 32, b = rng.below(data.size() / 32) * 32;
-      for (int i = 0; i < 32; ++i) std::swap(data[a + i], data[b + i]);
+      for (int i = 0; i < 32; ++i)
+        std::swap(data[a + i], data[b + i]);
     }
     break;
   }
@@ -115,7 +120,8 @@ TEST(AbiStrictness, AppendedBytesAreTrailingBytes) {
     list.random(rng, json, encoding);
     size_t end = encoding.size();
     encoding.resize(end + 1 + rng.below(40));
-    EXPECT_EQ(list.decode(encoding, ignored, reencoded), (vcc::abi::Error{vcc::abi::ErrorCode::TrailingBytes, end}))
+    EXPECT_EQ(list.decode(encoding, ignored, reencoded),
+              (vcc::abi::Error{vcc::abi::ErrorCode::TrailingBytes, end}))
         << list.signature;
   }
 }
@@ -127,19 +133,22 @@ TEST(AbiStrictness, EveryTruncationIsAnError) {
     std::vector<uint8_t> encoding, reencoded;
     list.random(rng, json, encoding);
     for (size_t size = 0; size < encoding.size(); size += 1 + rng.below(16)) {
-      std::vector<uint8_t> cut(encoding.begin(), encoding.begin() + static_cast<std::ptrdiff_t>(size));
-      EXPECT_FALSE(list.decode(cut, ignored, reencoded).ok()) << list.signature << " cut at " << size;
+      std::vector<uint8_t> cut(encoding.begin(),
+                               encoding.begin() + static_cast<std::ptrdiff_t>(size));
+      EXPECT_FALSE(list.decode(cut, ignored, reencoded).ok())
+          << list.signature << " cut at " << size;
     }
   }
 }
 
 TEST(AbiEncode, ReservedSizeIsExact) {
   Rng rng{6};
-  std::vector<std::tuple<std::string, std::vector<std::vector<uint8_t>>, std::array<int16_t, 2>>> values(3);
+  std::vector<std::tuple<std::string, std::vector<std::vector<uint8_t>>, std::array<int16_t, 2>>>
+      values(3);
   abitest::Values<decltype(values)>::random(rng, values);
   auto encoding = vcc::abi::encodeArguments(values);
   EXPECT_EQ(encoding.size(), vcc::abi::detail::tupleBodySize(values));
   EXPECT_EQ(encoding.size(), 32 + vcc::abi::Codec<decltype(values)>::encodedSize(values));
 }
 
-}  // namespace
+} // namespace

@@ -65,8 +65,10 @@ void printTypes() {
   for (size_t i = 0; i < argumentLists().size(); ++i) {
     const auto& list = argumentLists()[i];
     std::string out = "{\"index\":" + std::to_string(i) + ",\"types\":[";
-    for (size_t t = 0; t < list.typeNames.size(); ++t) out += (t ? ",\"" : "\"") + list.typeNames[t] + "\"";
-    out += "],\"signature\":\"" + list.signature + "\",\"selector\":\"" + selectorHex(list.selector) + "\"}";
+    for (size_t t = 0; t < list.typeNames.size(); ++t)
+      out += (t ? ",\"" : "\"") + list.typeNames[t] + "\"";
+    out += "],\"signature\":\"" + list.signature + "\",\"selector\":\"" +
+           selectorHex(list.selector) + "\"}";
     std::cout << out << "\n";
   }
 }
@@ -78,7 +80,8 @@ void printRandom(size_t count, uint64_t seed) {
     std::string json;
     std::vector<uint8_t> encoding;
     argumentLists()[index].random(rng, json, encoding);
-    std::cout << "{\"index\":" << index << ",\"values\":" << json << ",\"hex\":\"" << hex(encoding) << "\"}\n";
+    std::cout << "{\"index\":" << index << ",\"values\":" << json << ",\"hex\":\"" << hex(encoding)
+              << "\"}\n";
   }
 }
 
@@ -118,7 +121,8 @@ void decodeLines() {
 
 void selectorLines() {
   std::string line;
-  while (std::getline(std::cin, line)) std::cout << selectorHex(vcc::abi::selector(line)) << "\n";
+  while (std::getline(std::cin, line))
+    std::cout << selectorHex(vcc::abi::selector(line)) << "\n";
 }
 
 void writeSeeds(const std::string& directory, size_t count, uint64_t seed) {
@@ -131,7 +135,8 @@ void writeSeeds(const std::string& directory, size_t count, uint64_t seed) {
     encoding.insert(encoding.begin(), static_cast<uint8_t>(index));
     std::string path = directory + "/seed-" + std::to_string(i);
     FILE* file = std::fopen(path.c_str(), "wb");
-    if (file == nullptr || std::fwrite(encoding.data(), 1, encoding.size(), file) != encoding.size()) {
+    if (file == nullptr ||
+        std::fwrite(encoding.data(), 1, encoding.size(), file) != encoding.size()) {
       std::perror(path.c_str());
       std::exit(2);
     }
@@ -140,11 +145,12 @@ void writeSeeds(const std::string& directory, size_t count, uint64_t seed) {
 }
 
 int usage() {
-  std::cerr << "usage: abi_tool types | random N SEED | encode | decode | selector | seeds DIR N SEED\n";
+  std::cerr
+      << "usage: abi_tool types | random N SEED | encode | decode | selector | seeds DIR N SEED\n";
   return 2;
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);

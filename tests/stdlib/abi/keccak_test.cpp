@@ -29,7 +29,8 @@ TEST(Keccak256, IncrementalEqualsOneShotAcrossBlockBoundaries) {
   abitest::Rng rng{21};
   for (size_t size : {0, 1, 7, 8, 9, 135, 136, 137, 271, 272, 273, 1000}) {
     std::vector<uint8_t> data(size);
-    for (uint8_t& byte : data) byte = static_cast<uint8_t>(rng.next());
+    for (uint8_t& byte : data)
+      byte = static_cast<uint8_t>(rng.next());
     vcc::bytes32 oneShot = vcc::keccak256(data);
     for (int trial = 0; trial < 20; ++trial) {
       vcc::Keccak256 hasher;
@@ -44,4 +45,4 @@ TEST(Keccak256, IncrementalEqualsOneShotAcrossBlockBoundaries) {
   }
 }
 
-}  // namespace
+} // namespace

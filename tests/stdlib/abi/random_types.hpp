@@ -35,13 +35,14 @@ constexpr uint64_t splitmix64(uint64_t x) {
 
 // ---------------------------------------------------------------- types
 
-using Leaves = std::tuple<bool, uint8_t, uint16_t, uint32_t, uint64_t, int8_t, int16_t, int32_t, int64_t,
-                          vcc::address, vcc::bytes32, vcc::u256, vcc::bytes, std::string>;
+using Leaves = std::tuple<bool, uint8_t, uint16_t, uint32_t, uint64_t, int8_t, int16_t, int32_t,
+                          int64_t, vcc::address, vcc::bytes32, vcc::u256, vcc::bytes, std::string>;
 inline constexpr size_t kLeafCount = std::tuple_size_v<Leaves>;
 
 template <uint64_t Seed, int Depth> struct RandomType;
 
-template <uint64_t Seed, int Depth, size_t... I> auto randomTuple(std::index_sequence<I...>)
+template <uint64_t Seed, int Depth, size_t... I>
+auto randomTuple(std::index_sequence<I...>)
     -> std::tuple<typename RandomType<splitmix64(Seed + 101 * (I + 1)), Depth - 1>::type...>;
 
 template <uint64_t Seed, int Depth> struct RandomType {
@@ -56,18 +57,21 @@ template <uint64_t Seed, int Depth> struct RandomType {
     } else if constexpr (kKind == 6) {
       return std::array<typename RandomType<kChild, Depth - 1>::type, 1 + (kHash >> 16) % 3>{};
     } else {
-      return decltype(randomTuple<kChild, Depth>(std::make_index_sequence<1 + (kHash >> 16) % 3>())){};
+      return decltype(randomTuple<kChild, Depth>(
+          std::make_index_sequence<1 + (kHash >> 16) % 3>())){};
     }
   }
   using type = decltype(pick());
 };
 
-template <uint64_t Seed, size_t... I> auto argumentTuple(std::index_sequence<I...>)
+template <uint64_t Seed, size_t... I>
+auto argumentTuple(std::index_sequence<I...>)
     -> std::tuple<typename RandomType<splitmix64(Seed * 7919 + I), 3>::type...>;
 
 // A method's arguments as a tuple type: 1 to 4 random types.
 template <uint64_t Seed>
-using ArgumentList = decltype(argumentTuple<Seed>(std::make_index_sequence<1 + splitmix64(Seed ^ 77) % 4>()));
+using ArgumentList =
+    decltype(argumentTuple<Seed>(std::make_index_sequence<1 + splitmix64(Seed ^ 77) % 4>()));
 
 // Hand-picked lists first: every leaf, the nested arrays named in the brief,
 // and the shape of SPEC §2's example.
@@ -75,10 +79,12 @@ using HandPicked = std::tuple<
     std::tuple<uint32_t, vcc::bytes, vcc::bytes>,
     std::tuple<bool, uint8_t, uint16_t, uint32_t, uint64_t, int8_t, int16_t>,
     std::tuple<int32_t, int64_t, vcc::address, vcc::bytes32, vcc::u256, vcc::bytes, std::string>,
-    std::tuple<std::vector<std::vector<uint32_t>>, std::vector<vcc::bytes>, std::vector<std::string>>,
+    std::tuple<std::vector<std::vector<uint32_t>>, std::vector<vcc::bytes>,
+               std::vector<std::string>>,
     std::tuple<std::vector<std::tuple<uint64_t, std::string>>, std::array<int64_t, 3>,
                std::array<std::vector<bool>, 2>>,
-    std::tuple<std::vector<std::vector<std::vector<int8_t>>>, std::tuple<vcc::bytes, std::tuple<bool, std::string>>>>;
+    std::tuple<std::vector<std::vector<std::vector<int8_t>>>,
+               std::tuple<vcc::bytes, std::tuple<bool, std::string>>>>;
 
 inline constexpr size_t kRandomListCount = 120;
 
@@ -94,7 +100,7 @@ struct Rng {
 template <class T> struct Values;
 
 template <class T>
-  requires vcc::abi::detail::AbiInteger<T>
+requires vcc::abi::detail::AbiInteger<T>
 struct Values<T> {
   static void random(Rng& rng, T& value) {
     using Limits = std::numeric_limits<T>;
@@ -117,17 +123,23 @@ template <> struct Values<bool> {
 template <> struct Values<vcc::address> {
   static void random(Rng& rng, vcc::address& value) {
     unsigned mode = static_cast<unsigned>(rng.below(4));
-    for (uint8_t& byte : value.data) byte = mode == 0 ? 0 : mode == 1 ? 0xff : static_cast<uint8_t>(rng.next());
+    for (uint8_t& byte : value.data)
+      byte = mode == 0 ? 0 : mode == 1 ? 0xff : static_cast<uint8_t>(rng.next());
   }
-  static void json(std::string& out, const vcc::address& value) { out += '"' + value.toHex() + '"'; }
+  static void json(std::string& out, const vcc::address& value) {
+    out += '"' + value.toHex() + '"';
+  }
 };
 
 template <> struct Values<vcc::bytes32> {
   static void random(Rng& rng, vcc::bytes32& value) {
     unsigned mode = static_cast<unsigned>(rng.below(4));
-    for (uint8_t& byte : value.data) byte = mode == 0 ? 0 : mode == 1 ? 0xff : static_cast<uint8_t>(rng.next());
+    for (uint8_t& byte : value.data)
+      byte = mode == 0 ? 0 : mode == 1 ? 0xff : static_cast<uint8_t>(rng.next());
   }
-  static void json(std::string& out, const vcc::bytes32& value) { out += '"' + value.toHex() + '"'; }
+  static void json(std::string& out, const vcc::bytes32& value) {
+    out += '"' + value.toHex() + '"';
+  }
 };
 
 template <> struct Values<vcc::u256> {
@@ -136,10 +148,14 @@ template <> struct Values<vcc::u256> {
     case 0: value = vcc::u256(); break;
     case 1: value = vcc::u256::max(); break;
     case 2: value = vcc::u256(rng.next()); break;
-    default: value = vcc::u256(rng.next(), rng.next(), rng.next(), rng.next()) >> static_cast<unsigned>(rng.below(256));
+    default:
+      value = vcc::u256(rng.next(), rng.next(), rng.next(), rng.next()) >>
+              static_cast<unsigned>(rng.below(256));
     }
   }
-  static void json(std::string& out, const vcc::u256& value) { out += '"' + value.toDecimal() + '"'; }
+  static void json(std::string& out, const vcc::u256& value) {
+    out += '"' + value.toDecimal() + '"';
+  }
 };
 
 inline size_t randomLength(Rng& rng) {
@@ -150,7 +166,8 @@ inline size_t randomLength(Rng& rng) {
 template <> struct Values<vcc::bytes> {
   static void random(Rng& rng, vcc::bytes& value) {
     value.resize(randomLength(rng));
-    for (uint8_t& byte : value) byte = static_cast<uint8_t>(rng.next());
+    for (uint8_t& byte : value)
+      byte = static_cast<uint8_t>(rng.next());
   }
   static void json(std::string& out, const vcc::bytes& value) {
     out += "\"0x";
@@ -235,7 +252,8 @@ template <class T> struct Values<std::vector<T>> {
 
 template <class T, size_t N> struct Values<std::array<T, N>> {
   static void random(Rng& rng, std::array<T, N>& value) {
-    for (T& element : value) Values<T>::random(rng, element);
+    for (T& element : value)
+      Values<T>::random(rng, element);
   }
   static void json(std::string& out, const std::array<T, N>& value) {
     out += '[';
@@ -254,9 +272,11 @@ template <class... Ts> struct Values<std::tuple<Ts...>> {
   static void json(std::string& out, const std::tuple<Ts...>& value) {
     out += '[';
     bool first = true;
-    std::apply([&](const Ts&... elements) {
-      ((out += first ? "" : ",", first = false, Values<Ts>::json(out, elements)), ...);
-    }, value);
+    std::apply(
+        [&](const Ts&... elements) {
+          ((out += first ? "" : ",", first = false, Values<Ts>::json(out, elements)), ...);
+        },
+        value);
     out += ']';
   }
 };
@@ -267,9 +287,9 @@ template <class... Ts> struct Values<std::tuple<Ts...>> {
 struct Json {
   enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
   bool boolean = false;
-  std::string text;  // Number (as written) and String (UTF-8)
-  std::vector<Json> items;             // Array elements; Object member values
-  std::vector<std::string> memberNames;  // Object member names, parallel to items
+  std::string text;                     // Number (as written) and String (UTF-8)
+  std::vector<Json> items;              // Array elements; Object member values
+  std::vector<std::string> memberNames; // Object member names, parallel to items
 
   const Json* find(std::string_view key) const {
     for (size_t i = 0; i < memberNames.size(); ++i) {
@@ -294,7 +314,9 @@ private:
   size_t at_ = 0;
 
   void skipSpace() {
-    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\r' || text_[at_] == '\t')) ++at_;
+    while (at_ < text_.size() &&
+           (text_[at_] == ' ' || text_[at_] == '\n' || text_[at_] == '\r' || text_[at_] == '\t'))
+      ++at_;
   }
   bool literal(std::string_view word) {
     if (text_.substr(at_, word.size()) != word) return false;
@@ -324,7 +346,9 @@ private:
       if (at_ >= text_.size()) return false;
       char escape = text_[at_++];
       switch (escape) {
-      case '"': case '\\': case '/': out += escape; break;
+      case '"':
+      case '\\':
+      case '/': out += escape; break;
       case 'b': out += '\b'; break;
       case 'f': out += '\f'; break;
       case 'n': out += '\n'; break;
@@ -391,8 +415,10 @@ private:
     if (literal("false")) return out.kind = Json::Bool, out.boolean = false, true;
     if (literal("null")) return out.kind = Json::Null, true;
     size_t start = at_;
-    while (at_ < text_.size() && (text_[at_] == '-' || text_[at_] == '+' || text_[at_] == '.' ||
-                                  text_[at_] == 'e' || text_[at_] == 'E' || (text_[at_] >= '0' && text_[at_] <= '9'))) ++at_;
+    while (at_ < text_.size() &&
+           (text_[at_] == '-' || text_[at_] == '+' || text_[at_] == '.' || text_[at_] == 'e' ||
+            text_[at_] == 'E' || (text_[at_] >= '0' && text_[at_] <= '9')))
+      ++at_;
     if (at_ == start) return false;
     out.kind = Json::Number;
     out.text = std::string(text_.substr(start, at_ - start));
@@ -410,18 +436,22 @@ inline bool integerText(const Json& json, std::string& text) {
 }
 
 template <class T>
-  requires vcc::abi::detail::AbiInteger<T>
+requires vcc::abi::detail::AbiInteger<T>
 bool integerFromJson(const Json& json, T& value) {
   std::string text;
   if (!integerText(json, text)) return false;
   bool negative = text[0] == '-';
   vcc::u256 magnitude;
-  if (!vcc::u256::fromDecimal(negative ? std::string_view(text).substr(1) : std::string_view(text), magnitude)) return false;
+  if (!vcc::u256::fromDecimal(negative ? std::string_view(text).substr(1) : std::string_view(text),
+                              magnitude))
+    return false;
   if (!magnitude.fitsUint64()) return false;
   uint64_t bits = magnitude.low64();
   if constexpr (std::is_signed_v<T>) {
     using Limits = std::numeric_limits<T>;
-    if (negative ? bits > static_cast<uint64_t>(Limits::max()) + 1 : bits > static_cast<uint64_t>(Limits::max())) return false;
+    if (negative ? bits > static_cast<uint64_t>(Limits::max()) + 1
+                 : bits > static_cast<uint64_t>(Limits::max()))
+      return false;
     value = static_cast<T>(negative ? 0 - bits : bits);
   } else {
     if (negative || bits > std::numeric_limits<T>::max()) return false;
@@ -441,7 +471,7 @@ inline bool hexBytes(const Json& json, std::vector<uint8_t>& out) {
 template <class T> struct FromJson;
 
 template <class T>
-  requires vcc::abi::detail::AbiInteger<T>
+requires vcc::abi::detail::AbiInteger<T>
 struct FromJson<T> {
   static bool read(const Json& json, T& value) { return integerFromJson(json, value); }
 };
@@ -503,7 +533,9 @@ template <class... Ts> struct FromJson<std::tuple<Ts...>> {
   static bool read(const Json& json, std::tuple<Ts...>& value) {
     if (json.kind != Json::Array || json.items.size() != sizeof...(Ts)) return false;
     size_t i = 0;
-    return std::apply([&](Ts&... elements) { return (FromJson<Ts>::read(json.items[i++], elements) && ...); }, value);
+    return std::apply(
+        [&](Ts&... elements) { return (FromJson<Ts>::read(json.items[i++], elements) && ...); },
+        value);
   }
 };
 
@@ -511,13 +543,14 @@ template <class... Ts> struct FromJson<std::tuple<Ts...>> {
 
 // Type-erased operations on one argument list, for tests and abi_tool.
 struct ArgumentListOps {
-  std::vector<std::string> typeNames;  // one per argument
-  std::string signature;               // "m<index>(...)"
-  vcc::abi::Selector selector;         // computed at compile time
+  std::vector<std::string> typeNames; // one per argument
+  std::string signature;              // "m<index>(...)"
+  vcc::abi::Selector selector;        // computed at compile time
   // Random values: their JSON array and their C++ encoding.
   void (*random)(Rng& rng, std::string& json, std::vector<uint8_t>& encoding);
   // Decodes data; on success the values' JSON and their re-encoding.
-  vcc::abi::Error (*decode)(std::span<const uint8_t> data, std::string& json, std::vector<uint8_t>& reencoded);
+  vcc::abi::Error (*decode)(std::span<const uint8_t> data, std::string& json,
+                            std::vector<uint8_t>& reencoded);
   // Encodes the JSON array of values; false when it does not fit the types.
   bool (*encode)(const Json& values, std::vector<uint8_t>& encoding);
 };
@@ -541,12 +574,14 @@ template <class... Ts, size_t Index> struct OpsOf<std::tuple<Ts...>, Index> {
       Values<Tuple>::json(json, values);
       encoding = std::apply([](const Ts&... v) { return vcc::abi::encodeArguments(v...); }, values);
     };
-    ops.decode = [](std::span<const uint8_t> data, std::string& json, std::vector<uint8_t>& reencoded) {
+    ops.decode = [](std::span<const uint8_t> data, std::string& json,
+                    std::vector<uint8_t>& reencoded) {
       auto decoded = vcc::abi::decode<Ts...>(data);
       if (decoded.ok()) {
         json.clear();
         Values<Tuple>::json(json, decoded.values);
-        reencoded = std::apply([](const Ts&... v) { return vcc::abi::encodeArguments(v...); }, decoded.values);
+        reencoded = std::apply([](const Ts&... v) { return vcc::abi::encodeArguments(v...); },
+                               decoded.values);
       }
       return decoded.error;
     };
@@ -579,4 +614,4 @@ inline const std::vector<ArgumentListOps>& argumentLists() {
   return table;
 }
 
-}  // namespace abitest
+} // namespace abitest

@@ -10,7 +10,9 @@ namespace {
 using vcc::u256;
 __extension__ typedef unsigned __int128 U128;
 
-u256 fromU128(U128 value) { return u256(0, 0, static_cast<uint64_t>(value >> 64), static_cast<uint64_t>(value)); }
+u256 fromU128(U128 value) {
+  return u256(0, 0, static_cast<uint64_t>(value >> 64), static_cast<uint64_t>(value));
+}
 
 TEST(U256, MatchesUnsigned128BitArithmetic) {
   abitest::Rng rng{11};
@@ -36,7 +38,7 @@ TEST(U256, WrapsModulo2To256) {
   EXPECT_EQ(u256::max() + 1u, u256());
   EXPECT_EQ(u256() - 1u, u256::max());
   EXPECT_EQ(-u256(1u), u256::max());
-  EXPECT_EQ(u256::max() * u256::max(), u256(1u));  // (-1)^2
+  EXPECT_EQ(u256::max() * u256::max(), u256(1u)); // (-1)^2
   EXPECT_EQ(u256(1u) << 255 << 1, u256());
   EXPECT_EQ(u256(1u) << 256, u256());
   EXPECT_EQ(u256::max() >> 300, u256());
@@ -58,7 +60,8 @@ TEST(U256, DivisionOfFullWidthValues) {
   abitest::Rng rng{12};
   for (int i = 0; i < 2000; ++i) {
     u256 a(rng.next(), rng.next(), rng.next(), rng.next());
-    u256 b = u256(rng.next(), rng.next(), rng.next(), rng.next()) >> static_cast<unsigned>(rng.below(256));
+    u256 b = u256(rng.next(), rng.next(), rng.next(), rng.next()) >>
+             static_cast<unsigned>(rng.below(256));
     if (b.isZero()) continue;
     u256 q = a / b, r = a % b;
     ASSERT_TRUE(r < b);
@@ -74,7 +77,8 @@ TEST(U256, HexAndDecimalRoundTrip) {
             "115792089237316195423570985008687907853269984665640564039457584007913129639935");
   abitest::Rng rng{13};
   for (int i = 0; i < 500; ++i) {
-    u256 value = u256(rng.next(), rng.next(), rng.next(), rng.next()) >> static_cast<unsigned>(rng.below(256));
+    u256 value = u256(rng.next(), rng.next(), rng.next(), rng.next()) >>
+                 static_cast<unsigned>(rng.below(256));
     u256 back;
     ASSERT_TRUE(u256::fromHex(value.toHex(), back));
     ASSERT_EQ(back, value);
@@ -85,8 +89,10 @@ TEST(U256, HexAndDecimalRoundTrip) {
 
 TEST(U256, ParsingRejectsOverflowAndJunk) {
   u256 value;
-  EXPECT_FALSE(u256::fromDecimal("115792089237316195423570985008687907853269984665640564039457584007913129639936", value));
-  EXPECT_FALSE(u256::fromDecimal("1157920892373161954235709850086879078532699846656405640394575840079131296399350", value));
+  EXPECT_FALSE(u256::fromDecimal(
+      "115792089237316195423570985008687907853269984665640564039457584007913129639936", value));
+  EXPECT_FALSE(u256::fromDecimal(
+      "1157920892373161954235709850086879078532699846656405640394575840079131296399350", value));
   EXPECT_FALSE(u256::fromDecimal("", value));
   EXPECT_FALSE(u256::fromDecimal("-1", value));
   EXPECT_FALSE(u256::fromDecimal("12a", value));
@@ -128,4 +134,4 @@ TEST(Bytes32, HexRoundTrip) {
   EXPECT_EQ(word.data[31], 42);
 }
 
-}  // namespace
+} // namespace

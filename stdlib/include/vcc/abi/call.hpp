@@ -30,7 +30,9 @@ constexpr Selector selectorFromHash(const bytes32& hash) {
 
 // keccak256(signature)[0:4]; the signature must be canonical
 // ("multiply(uint32,bytes,bytes)": no spaces, no parameter names).
-constexpr Selector selector(std::string_view signature) { return selectorFromHash(keccak256(signature)); }
+constexpr Selector selector(std::string_view signature) {
+  return selectorFromHash(keccak256(signature));
+}
 
 // The canonical signature of a method `name` taking Args: "name(uint32,bytes)".
 template <AbiType... Args> std::string signature(std::string_view name) {
@@ -46,7 +48,8 @@ template <AbiType... Args> constexpr Selector methodSelector(std::string_view na
 
 // The selector's 4 bytes, big-endian, as they start calldata.
 inline void appendSelector(std::vector<uint8_t>& out, Selector value) {
-  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<uint8_t>(value >> shift));
+  for (int shift = 24; shift >= 0; shift -= 8)
+    out.push_back(static_cast<uint8_t>(value >> shift));
 }
 
 // The selector at the start of calldata; ShortInput when it has fewer than 4 bytes.
@@ -79,7 +82,9 @@ template <AbiType... Ts> std::vector<uint8_t> encodeCall(Selector method, const 
 }
 
 // A method's response: its return value encoded as a tuple of one.
-template <AbiType T> std::vector<uint8_t> encodeResponse(const T& value) { return encodeArguments(value); }
+template <AbiType T> std::vector<uint8_t> encodeResponse(const T& value) {
+  return encodeArguments(value);
+}
 
 // Decodes the tuple (out...) from exactly `data`: the whole input must be
 // the canonical encoding (docs/abi.md). Positions in the error are indices
@@ -94,11 +99,13 @@ template <AbiType... Ts> Error decodeArguments(std::span<const uint8_t> data, Ts
 
 // Decodes calldata for the method with selector `method`: BadSelector when
 // the selector differs; error positions count the selector's 4 bytes.
-template <AbiType... Ts> Error decodeCall(std::span<const uint8_t> calldata, Selector method, Ts&... out) {
+template <AbiType... Ts>
+Error decodeCall(std::span<const uint8_t> calldata, Selector method, Ts&... out) {
   Selector actual = 0;
   if (Error error = readSelector(calldata, actual)) return error;
   if (actual != method) return Error{ErrorCode::BadSelector, 0};
-  detail::Reader reader{calldata.data() + kSelectorSize, calldata.size() - kSelectorSize, kSelectorSize};
+  detail::Reader reader{calldata.data() + kSelectorSize, calldata.size() - kSelectorSize,
+                        kSelectorSize};
   size_t end = 0;
   if (!detail::decodeTupleBody(reader, 0, end, out...)) return reader.error;
   if (end != reader.size) return Error{ErrorCode::TrailingBytes, kSelectorSize + end};
@@ -120,17 +127,18 @@ template <AbiType... Ts> struct Decoded {
 
 template <AbiType... Ts> Decoded<Ts...> decode(std::span<const uint8_t> data) {
   Decoded<Ts...> result;
-  result.error = std::apply([&](Ts&... out) { return decodeArguments(data, out...); }, result.values);
+  result.error =
+      std::apply([&](Ts&... out) { return decodeArguments(data, out...); }, result.values);
   return result;
 }
 
 // Solidity's revert encoding Error(string) with describe(error) as the
 // message: what a call that cannot be decoded may answer, readable by every
 // Ethereum tool (ethers' `interface.parseError`, `cast 4byte-decode`).
-inline constexpr Selector kErrorStringSelector = 0x08c379a0;  // selector("Error(string)")
+inline constexpr Selector kErrorStringSelector = 0x08c379a0; // selector("Error(string)")
 
 inline std::vector<uint8_t> errorResponse(const Error& error) {
   return encodeCall(kErrorStringSelector, describe(error));
 }
 
-}  // namespace vcc::abi
+} // namespace vcc::abi

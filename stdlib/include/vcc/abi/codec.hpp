@@ -50,7 +50,9 @@ inline constexpr size_t kWord = 32;
 
 // Content length rounded up to whole words. Only called with lengths already
 // checked against the input size (or of values in memory), so no overflow.
-constexpr size_t paddedSize(size_t size) { return (size + kWord - 1) / kWord * kWord; }
+constexpr size_t paddedSize(size_t size) {
+  return (size + kWord - 1) / kWord * kWord;
+}
 
 // Appends one zero word and returns it.
 inline uint8_t* appendWord(std::vector<uint8_t>& out) {
@@ -61,7 +63,8 @@ inline uint8_t* appendWord(std::vector<uint8_t>& out) {
 
 // A count (offset or length) as a big-endian word; the word must be zero.
 inline void putCount(uint8_t* word, uint64_t value) {
-  for (int i = 0; i < 8; ++i) word[31 - i] = static_cast<uint8_t>(value >> (8 * i));
+  for (int i = 0; i < 8; ++i)
+    word[31 - i] = static_cast<uint8_t>(value >> (8 * i));
 }
 
 // The input being decoded and the first error found in it. Positions are
@@ -93,7 +96,8 @@ struct Reader {
       if (w[i] != 0) return fail(tooLarge, position);
     }
     value = 0;
-    for (size_t i = kWord - 8; i < kWord; ++i) value = value << 8 | w[i];
+    for (size_t i = kWord - 8; i < kWord; ++i)
+      value = value << 8 | w[i];
     return true;
   }
 };
@@ -103,7 +107,8 @@ struct Reader {
 // followed by their encodings in order.
 template <class T, class Range> void encodeElements(std::vector<uint8_t>& out, const Range& items) {
   if constexpr (!Codec<T>::kDynamic) {
-    for (const auto& item : items) Codec<T>::encode(out, item);
+    for (const auto& item : items)
+      Codec<T>::encode(out, item);
   } else {
     size_t base = out.size();
     out.resize(base + kWord * std::size(items));
@@ -151,7 +156,8 @@ bool decodeElements(Reader& reader, size_t base, size_t count, DecodeElement&& d
 template <class... Ts> constexpr size_t kHeadsSize = (size_t{0} + ... + Codec<Ts>::kHeadSize);
 
 template <class... Ts> size_t tupleBodySize(const Ts&... values) {
-  return kHeadsSize<Ts...> + (size_t{0} + ... + (Codec<Ts>::kDynamic ? Codec<Ts>::encodedSize(values) : 0));
+  return kHeadsSize<Ts...> +
+         (size_t{0} + ... + (Codec<Ts>::kDynamic ? Codec<Ts>::encodedSize(values) : 0));
 }
 
 template <class... Ts> void encodeTupleBody(std::vector<uint8_t>& out, const Ts&... values) {
@@ -175,7 +181,8 @@ template <class... Ts> void encodeTupleBody(std::vector<uint8_t>& out, const Ts&
   (writeTail(values), ...);
 }
 
-template <class... Ts> bool decodeTupleBody(Reader& reader, size_t base, size_t& end, Ts&... values) {
+template <class... Ts>
+bool decodeTupleBody(Reader& reader, size_t base, size_t& end, Ts&... values) {
   size_t head = base;
   size_t tail = base + kHeadsSize<Ts...>;
   auto decodeOne = [&]<class T>(T& value) {
@@ -229,9 +236,10 @@ template <class Container> struct ByteStringCodec {
 };
 
 template <class T>
-concept AbiInteger = std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
-                     !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> &&
-                     !std::is_same_v<T, char16_t> && !std::is_same_v<T, char32_t>;
+concept AbiInteger =
+    std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char> &&
+    !std::is_same_v<T, wchar_t> && !std::is_same_v<T, char8_t> && !std::is_same_v<T, char16_t> &&
+    !std::is_same_v<T, char32_t>;
 
 template <class T> constexpr auto integerName() {
   if constexpr (std::is_signed_v<T>) {
@@ -247,13 +255,13 @@ struct StaticWord {
   static constexpr size_t kHeadSize = kWord;
 };
 
-}  // namespace detail
+} // namespace detail
 
 // uint8..uint64 and int8..int64 (any standard integer type of 1, 2, 4 or 8
 // bytes except the character types). Big-endian two's complement,
 // sign-extended to 32 bytes.
 template <class T>
-  requires detail::AbiInteger<T>
+requires detail::AbiInteger<T>
 struct Codec<T> : detail::StaticWord {
   static constexpr auto kName = detail::integerName<T>();
   using Unsigned = std::make_unsigned_t<T>;
@@ -262,7 +270,8 @@ struct Codec<T> : detail::StaticWord {
   static void encode(std::vector<uint8_t>& out, const T& value) {
     uint8_t* word = detail::appendWord(out);
     auto bits = static_cast<Unsigned>(value);
-    for (size_t i = 0; i < sizeof(T); ++i) word[31 - i] = static_cast<uint8_t>(bits >> (8 * i));
+    for (size_t i = 0; i < sizeof(T); ++i)
+      word[31 - i] = static_cast<uint8_t>(bits >> (8 * i));
     if constexpr (std::is_signed_v<T>) {
       if (value < 0) std::memset(word, 0xff, detail::kWord - sizeof(T));
     }
@@ -271,7 +280,8 @@ struct Codec<T> : detail::StaticWord {
     const uint8_t* word = reader.word(position);
     if (word == nullptr) return false;
     uint8_t fill = 0;
-    if constexpr (std::is_signed_v<T>) fill = (word[detail::kWord - sizeof(T)] & 0x80) != 0 ? 0xff : 0;
+    if constexpr (std::is_signed_v<T>)
+      fill = (word[detail::kWord - sizeof(T)] & 0x80) != 0 ? 0xff : 0;
     for (size_t i = 0; i < detail::kWord - sizeof(T); ++i) {
       if (word[i] != fill) return reader.fail(ErrorCode::NonCanonicalPadding, position);
     }
@@ -279,7 +289,7 @@ struct Codec<T> : detail::StaticWord {
     for (size_t i = detail::kWord - sizeof(T); i < detail::kWord; ++i) {
       bits = static_cast<Unsigned>(bits << 8 | word[i]);
     }
-    value = static_cast<T>(bits);  // modular since C++20
+    value = static_cast<T>(bits); // modular since C++20
     end = position + kHeadSize;
     return true;
   }
@@ -367,7 +377,7 @@ template <> struct Codec<std::string> : detail::ByteStringCodec<std::string> {
 
 // T[]: a length word, then the elements as a tuple of that many T.
 template <class T>
-  requires AbiType<T>
+requires AbiType<T>
 struct Codec<std::vector<T>> {
   static constexpr bool kDynamic = true;
   static constexpr size_t kHeadSize = detail::kWord;
@@ -378,7 +388,8 @@ struct Codec<std::vector<T>> {
       return detail::kWord + items.size() * Codec<T>::kHeadSize;
     } else {
       size_t size = detail::kWord + items.size() * detail::kWord;
-      for (const T& item : items) size += Codec<T>::encodedSize(item);
+      for (const T& item : items)
+        size += Codec<T>::encodedSize(item);
       return size;
     }
   }
@@ -398,7 +409,7 @@ struct Codec<std::vector<T>> {
     items.clear();
     items.resize(count);
     auto decodeElement = [&](size_t i, size_t at, size_t& elementEnd) {
-      if constexpr (std::is_same_v<T, bool>) {  // std::vector<bool> has no bool&
+      if constexpr (std::is_same_v<T, bool>) { // std::vector<bool> has no bool&
         bool element = false;
         if (!Codec<bool>::decode(reader, at, element, elementEnd)) return false;
         items[i] = element;
@@ -413,26 +424,29 @@ struct Codec<std::vector<T>> {
 
 // T[N]: N elements as a tuple (static when T is).
 template <class T, size_t N>
-  requires AbiType<T>
+requires AbiType<T>
 struct Codec<std::array<T, N>> {
   static_assert(N > 0, "Solidity has no zero-length fixed arrays");
   static constexpr bool kDynamic = Codec<T>::kDynamic;
   static constexpr size_t kHeadSize = kDynamic ? detail::kWord : N * Codec<T>::kHeadSize;
-  static constexpr auto kName = Codec<T>::kName + FixedString("[") + decimalString<N>() + FixedString("]");
+  static constexpr auto kName =
+      Codec<T>::kName + FixedString("[") + decimalString<N>() + FixedString("]");
 
   static size_t encodedSize(const std::array<T, N>& items) {
     if constexpr (!kDynamic) {
       return kHeadSize;
     } else {
       size_t size = N * detail::kWord;
-      for (const T& item : items) size += Codec<T>::encodedSize(item);
+      for (const T& item : items)
+        size += Codec<T>::encodedSize(item);
       return size;
     }
   }
   static void encode(std::vector<uint8_t>& out, const std::array<T, N>& items) {
     detail::encodeElements<T>(out, items);
   }
-  static bool decode(detail::Reader& reader, size_t position, std::array<T, N>& items, size_t& end) {
+  static bool decode(detail::Reader& reader, size_t position, std::array<T, N>& items,
+                     size_t& end) {
     auto decodeElement = [&](size_t i, size_t at, size_t& elementEnd) {
       return Codec<T>::decode(reader, at, items[i], elementEnd);
     };
@@ -442,12 +456,12 @@ struct Codec<std::array<T, N>> {
 
 // (T1,...,Tn): a Solidity tuple (a struct's encoding).
 template <class... Ts>
-  requires(AbiType<Ts> && ...)
-struct Codec<std::tuple<Ts...>> {
+requires(AbiType<Ts>&&...) struct Codec<std::tuple<Ts...>> {
   static_assert(sizeof...(Ts) > 0, "empty tuples are not ABI values");
   static constexpr bool kDynamic = (Codec<Ts>::kDynamic || ...);
   static constexpr size_t kHeadSize = kDynamic ? detail::kWord : detail::kHeadsSize<Ts...>;
-  static constexpr auto kName = FixedString("(") + joinWithCommas<Codec<Ts>::kName...>() + FixedString(")");
+  static constexpr auto kName =
+      FixedString("(") + joinWithCommas<Codec<Ts>::kName...>() + FixedString(")");
 
   static size_t encodedSize(const std::tuple<Ts...>& value) {
     return std::apply([](const Ts&... items) { return detail::tupleBodySize(items...); }, value);
@@ -455,23 +469,32 @@ struct Codec<std::tuple<Ts...>> {
   static void encode(std::vector<uint8_t>& out, const std::tuple<Ts...>& value) {
     std::apply([&](const Ts&... items) { detail::encodeTupleBody(out, items...); }, value);
   }
-  static bool decode(detail::Reader& reader, size_t position, std::tuple<Ts...>& value, size_t& end) {
+  static bool decode(detail::Reader& reader, size_t position, std::tuple<Ts...>& value,
+                     size_t& end) {
     return std::apply(
-        [&](Ts&... items) { return detail::decodeTupleBody(reader, position, end, items...); }, value);
+        [&](Ts&... items) { return detail::decodeTupleBody(reader, position, end, items...); },
+        value);
   }
 };
 
 // The canonical Solidity type name of T: "uint32", "bytes[]", "(address,uint256)[2]".
-template <AbiType T> constexpr std::string_view typeName() { return Codec<T>::kName.view(); }
+template <AbiType T> constexpr std::string_view typeName() {
+  return Codec<T>::kName.view();
+}
 
 template <class... Ts>
-inline constexpr auto kTypeList = FixedString("(") + joinWithCommas<Codec<Ts>::kName...>() + FixedString(")");
+inline constexpr auto kTypeList = FixedString("(") + joinWithCommas<Codec<Ts>::kName...>() +
+                                  FixedString(")");
 
 // The parenthesized argument list of a method: "(uint32,bytes,bytes)".
-template <AbiType... Ts> constexpr std::string_view typeList() { return kTypeList<Ts...>.view(); }
+template <AbiType... Ts> constexpr std::string_view typeList() {
+  return kTypeList<Ts...>.view();
+}
 
-}  // namespace vcc::abi
+} // namespace vcc::abi
 
 namespace vcc {
-template <abi::AbiType T> constexpr std::string_view abiTypeName() { return abi::typeName<T>(); }
-}  // namespace vcc
+template <abi::AbiType T> constexpr std::string_view abiTypeName() {
+  return abi::typeName<T>();
+}
+} // namespace vcc

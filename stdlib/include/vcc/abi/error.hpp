@@ -89,8 +89,8 @@ inline std::string describe(const Error& error) {
   return text;
 }
 
-}  // namespace vcc::abi
+} // namespace vcc::abi
 
 namespace vcc {
 using AbiError = abi::ErrorCode;
-}  // namespace vcc
+} // namespace vcc

@@ -13,7 +13,8 @@ template <size_t N> struct FixedString {
 
   constexpr FixedString() = default;
   constexpr FixedString(const char (&text)[N + 1]) {
-    for (size_t i = 0; i < N; ++i) chars[i] = text[i];
+    for (size_t i = 0; i < N; ++i)
+      chars[i] = text[i];
   }
   static constexpr size_t size() { return N; }
   constexpr std::string_view view() const { return std::string_view(chars, N); }
@@ -23,8 +24,10 @@ template <size_t M> FixedString(const char (&)[M]) -> FixedString<M - 1>;
 template <size_t A, size_t B>
 constexpr FixedString<A + B> operator+(const FixedString<A>& a, const FixedString<B>& b) {
   FixedString<A + B> result;
-  for (size_t i = 0; i < A; ++i) result.chars[i] = a.chars[i];
-  for (size_t i = 0; i < B; ++i) result.chars[A + i] = b.chars[i];
+  for (size_t i = 0; i < A; ++i)
+    result.chars[i] = a.chars[i];
+  for (size_t i = 0; i < B; ++i)
+    result.chars[A + i] = b.chars[i];
   return result;
 }
 
@@ -39,7 +42,7 @@ constexpr size_t decimalDigits(size_t value) {
   return digits;
 }
 
-}  // namespace detail
+} // namespace detail
 
 // The decimal spelling of V ("3" for T[3]).
 template <size_t V> constexpr FixedString<detail::decimalDigits(V)> decimalString() {
@@ -64,11 +67,12 @@ template <FixedString... Parts> constexpr auto joinWithCommas() {
     auto append = [&](std::string_view part) {
       if (!first) result.chars[at++] = ',';
       first = false;
-      for (char c : part) result.chars[at++] = c;
+      for (char c : part)
+        result.chars[at++] = c;
     };
     (append(Parts.view()), ...);
     return result;
   }
 }
 
-}  // namespace vcc::abi
+} // namespace vcc::abi

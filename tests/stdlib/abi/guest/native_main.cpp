@@ -19,7 +19,8 @@ int main(int argc, char** argv) {
   std::vector<uint8_t> request;
   if (FILE* file = std::fopen(input, "rb")) {
     int c;
-    while ((c = std::fgetc(file)) != EOF) request.push_back(static_cast<uint8_t>(c));
+    while ((c = std::fgetc(file)) != EOF)
+      request.push_back(static_cast<uint8_t>(c));
     std::fclose(file);
   } else {
     std::perror(input);
@@ -28,7 +29,8 @@ int main(int argc, char** argv) {
   std::vector<uint8_t> response;
   vccProgramMain(request, response);
   FILE* file = std::fopen(output, "wb");
-  if (file == nullptr || std::fwrite(response.data(), 1, response.size(), file) != response.size()) {
+  if (file == nullptr ||
+      std::fwrite(response.data(), 1, response.size(), file) != response.size()) {
     std::perror(output);
     return 2;
   }
