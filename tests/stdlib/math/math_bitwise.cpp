@@ -18,14 +18,10 @@
 #include <span>
 #include <vector>
 
-// With vcc_add_dual_program the functions run in a parallel_for over
-// Buffers, so the -cuda variant evaluates them in device code. The
-// stand-alone build (MATH_BITWISE_PLAIN, before dual programs existed) uses
-// a plain loop and needs no native runtime.
-#if !defined(MATH_BITWISE_PLAIN)
+// The functions run in a parallel_for over Buffers, so the -cuda variant
+// evaluates them in device code.
 #include "vcc/buffer.hpp"
 #include "vcc/kernel.hpp"
-#endif
 
 namespace math_bitwise {
 
@@ -327,25 +323,17 @@ Inputs<T> makeInputs(uint64_t seed, uint32_t function, size_t n, T (*draw)(Rando
 
 template <class T> std::vector<T> evaluateAll(uint32_t function, const Inputs<T>& in) {
   size_t n = in.x.size();
-#if !defined(MATH_BITWISE_PLAIN)
   vcc::Buffer<T> xs(std::span<const T>(in.x)), ys(std::span<const T>(in.y)), out(n);
   auto x = xs.cview(), y = ys.cview();
   auto o = out.view();
   vcc::parallel_for(n, [=] VCC_KERNEL(size_t i) { o[i] = evaluate(function, x[i], y[i]); });
   std::span<const T> host = out.chost();
   return std::vector<T>(host.begin(), host.end());
-#else
-  std::vector<T> out(n);
-  for (size_t i = 0; i < n; ++i)
-    out[i] = evaluate(function, in.x[i], in.y[i]);
-  return out;
-#endif
 }
 
-template <class T> void append(std::vector<uint8_t>& response, const void* data, size_t size) {
+void append(std::vector<uint8_t>& response, const void* data, size_t size) {
   auto* bytes = static_cast<const uint8_t*>(data);
   response.insert(response.end(), bytes, bytes + size);
-  (void)sizeof(T);
 }
 
 void run(std::span<const uint8_t> request, std::vector<uint8_t>& response) {
@@ -358,16 +346,16 @@ void run(std::span<const uint8_t> request, std::vector<uint8_t>& response) {
       Inputs<double> in = makeInputs<double>(seed, function, n, drawDouble);
       std::vector<double> out = evaluateAll(function, in);
       count = static_cast<uint32_t>(out.size());
-      append<uint32_t>(response, &function, 4);
-      append<uint32_t>(response, &count, 4);
-      append<double>(response, out.data(), out.size() * 8);
+      append(response, &function, 4);
+      append(response, &count, 4);
+      append(response, out.data(), out.size() * 8);
     } else {
       Inputs<float> in = makeInputs<float>(seed, function, n, drawFloat);
       std::vector<float> out = evaluateAll(function, in);
       count = static_cast<uint32_t>(out.size());
-      append<uint32_t>(response, &function, 4);
-      append<uint32_t>(response, &count, 4);
-      append<float>(response, out.data(), out.size() * 4);
+      append(response, &function, 4);
+      append(response, &count, 4);
+      append(response, out.data(), out.size() * 4);
     }
   }
 }

@@ -2,7 +2,7 @@
 """Runs math_bitwise natively and in vcc's VM on one request and compares
 the responses byte for byte; on a difference, names the function and the
 index of the first differing result (tests/stdlib/math/math_bitwise.cpp).
-Used when cmake/DualProgram.cmake is not available.
+A diagnostic and long-run tool: ctest compares with cmake/dual_program_check.py.
 
   run_bitwise.py --native EXE --vcc VCC --image IMAGE [--seed S] [--n N]
 """
