@@ -65,8 +65,13 @@ constexpr bool parseHexExact(std::string_view text, uint8_t* out, size_t size) {
 template <size_t N> struct FixedBytes {
   uint8_t data[N] = {};
 
-  static constexpr size_t size() { return N; }
-  friend constexpr bool operator==(const FixedBytes&, const FixedBytes&) = default;
+  VCC_HD static constexpr size_t size() { return N; }
+  VCC_HD friend constexpr bool operator==(const FixedBytes& a, const FixedBytes& b) {
+    for (size_t i = 0; i < N; ++i) {
+      if (a.data[i] != b.data[i]) return false;
+    }
+    return true;
+  }
   friend constexpr std::strong_ordering operator<=>(const FixedBytes& a, const FixedBytes& b) {
     for (size_t i = 0; i < N; ++i) {
       if (a.data[i] != b.data[i]) return a.data[i] <=> b.data[i];
@@ -230,7 +235,7 @@ struct u256 {
     for (int i = static_cast<int>(dividend.bitWidth()) - 1; i >= 0; --i) {
       remainder = remainder << 1u;
       if (dividend.bit(static_cast<unsigned>(i))) remainder.limbs[0] |= 1;
-      if (remainder >= divisor) {
+      if (!remainder.lessThan(divisor)) {
         remainder = remainder - divisor;
         quotient.limbs[i / 64] |= uint64_t{1} << (i % 64);
       }

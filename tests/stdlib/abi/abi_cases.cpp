@@ -1,8 +1,8 @@
 // One program, two targets: decodes and answers a fixed set of calldata
 // cases, valid and malformed, plus generated mutations of them, and writes
-// one record per case. Built as a guest image (guest_main.cpp, run in vcc's
-// VM) and natively (native_main.cpp); the two outputs must be identical
-// (tests/stdlib/abi/CMakeLists.txt, abi.guest.*).
+// one record per case. A dual program (cmake/DualProgram.cmake): natively
+// with every backend and as a guest image in vcc's VM, the responses must be
+// identical (stdlib.abi.dual.*).
 //
 // Request: empty, or the text "SEED COUNT" for COUNT extra mutated cases.
 // Response: per case, [error code: 1 byte][error position: 8 bytes BE]
