@@ -35,11 +35,14 @@ set(VCC_DUAL_PROGRAM_GUEST_MAIN ${_vcc_dual_root}/stdlib/src/guest_main.cpp CACH
 set(VCC_DUAL_PROGRAM_CHECK ${CMAKE_CURRENT_LIST_DIR}/dual_program_check.py CACHE INTERNAL "")
 
 option(VCC_CUDA "Build CUDA variants of native programs when nvcc is found" ON)
-set(VCC_CUDA_ARCHITECTURES "80;90" CACHE STRING
-    "GPU architectures of CUDA builds (SASS and PTX for each; PTX runs on newer GPUs)")
+set(VCC_CUDA_ARCHITECTURES "75;80;90" CACHE STRING
+    "GPU architectures of CUDA builds: SASS and PTX for each (T4, A100, H100; newer GPUs JIT the PTX)")
 
 set(VCC_CUDA_ENABLED OFF)
-if(VCC_CUDA AND NOT VCC_SANITIZE AND NOT VCC_FUZZ)
+if(NOT CMAKE_CURRENT_SOURCE_DIR STREQUAL CMAKE_SOURCE_DIR)
+  # enable_language() in a subdirectory would not reach runtime-native/.
+  message(WARNING "vcc: include(DualProgram) at the top level to get CUDA variants")
+elseif(VCC_CUDA AND NOT VCC_SANITIZE AND NOT VCC_FUZZ)
   if(NOT DEFINED CMAKE_CUDA_COMPILER AND NOT DEFINED ENV{CUDACXX} AND EXISTS /usr/local/cuda/bin/nvcc)
     set(CMAKE_CUDA_COMPILER /usr/local/cuda/bin/nvcc)
   endif()
@@ -102,7 +105,7 @@ function(vcc_add_dual_program name)
   target_compile_options(${name} PRIVATE ${VCC_DETERMINISM_FLAGS} -fno-exceptions -fno-rtti)
   target_link_libraries(${name} PRIVATE vcc::native_main ${D_LIBRARIES})
 
-  if(D_CUDA AND VCC_CUDA_ENABLED)
+  if(D_CUDA AND VCC_CUDA_ENABLED AND TARGET vcc_native_main_cuda)
     # nvcc compiles .cu files as CUDA; each source is included from a
     # generated .cu so that the same file can also be a C++ source of NAME.
     set(wrappers)
