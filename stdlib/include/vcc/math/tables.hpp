@@ -313,21 +313,23 @@ VCC_HD inline const double* cosPoly() {
   };
   return kTable;
 }
-// sin(r) = r + r^3 * P(r^2), float results, |r| <= pi/4; |P error| < 2^-35.0
-inline constexpr int kSinPolyFloatTerms = 4;
+// sin(r) = r + r^3 * P(r^2), float results, |r| <= pi/4; |P error| < 2^-45.0
+inline constexpr int kSinPolyFloatTerms = 5;
 VCC_HD inline const double* sinPolyFloat() {
-  static constexpr double kTable[4] = {
-      -0x1.555555545e0acp-3, 0x1.11110def2e1c9p-7,
-      -0x1.a013a793b98cep-13, 0x1.6dbe0838a06e9p-19,
+  static constexpr double kTable[5] = {
+      -0x1.555555555516bp-3, 0x1.1111110fd3d43p-7,
+      -0x1.a019fd9b35ee5p-13, 0x1.71d9a9f41c5a9p-19,
+      -0x1.aa285788aaa42p-26,
   };
   return kTable;
 }
-// cos(r) = 1 - r^2/2 + r^4 * P(r^2), float results, |r| <= pi/4; |P error| < 2^-38.6
-inline constexpr int kCosPolyFloatTerms = 4;
+// cos(r) = 1 - r^2/2 + r^4 * P(r^2), float results, |r| <= pi/4; |P error| < 2^-48.8
+inline constexpr int kCosPolyFloatTerms = 5;
 VCC_HD inline const double* cosPolyFloat() {
-  static constexpr double kTable[4] = {
-      0x1.5555555502cf4p-5, -0x1.6c16bf54e7232p-10,
-      0x1.a015c47d920acp-16, -0x1.25244e23e6e3ap-22,
+  static constexpr double kTable[5] = {
+      0x1.5555555555437p-5, -0x1.6c16c16b614fcp-10,
+      0x1.a019ff53a6a1cp-16, -0x1.27e25f4bb4e6fp-22,
+      0x1.1c81c3531fff2p-29,
   };
   return kTable;
 }

@@ -239,8 +239,8 @@ def c_fn(z):
 
 for name, fn, n, what in [("SinPoly", s_fn, 7, "sin(r) = r + r^3 * P(r^2)"),
                           ("CosPoly", c_fn, 7, "cos(r) = 1 - r^2/2 + r^4 * P(r^2)"),
-                          ("SinPolyFloat", s_fn, 4, "sin(r) = r + r^3 * P(r^2), float results"),
-                          ("CosPolyFloat", c_fn, 4, "cos(r) = 1 - r^2/2 + r^4 * P(r^2), float results")]:
+                          ("SinPolyFloat", s_fn, 5, "sin(r) = r + r^3 * P(r^2), float results"),
+                          ("CosPolyFloat", c_fn, 5, "cos(r) = 1 - r^2/2 + r^4 * P(r^2), float results")]:
     c = fit(fn, 0, zmax, n)
     err = max_error(fn, c, 0, zmax)
     emit_coeffs(name, c, f"{what}, |r| <= pi/4; |P error| < {log2s(err)}")
