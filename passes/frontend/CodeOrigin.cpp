@@ -46,6 +46,8 @@ CodeOrigin CodeOriginClassifier::classifyFile(clang::FileID file) {
   clang::OptionalFileEntryRef entry = sourceManager_.getFileEntryRefForID(file);
   if (!entry) {
     origin = CodeOrigin::None; // <built-in>, <command line>, <scratch space>
+  } else if (file == sourceManager_.getMainFileID()) {
+    origin = CodeOrigin::Service; // even a source kept beside vcc's headers
   } else if (sourceManager_.isInSystemHeader(sourceManager_.getLocForStartOfFile(file))) {
     origin = CodeOrigin::System;
   } else {

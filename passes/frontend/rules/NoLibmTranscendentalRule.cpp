@@ -8,7 +8,6 @@
 #include "rules/LibraryFunctions.hpp"
 
 #include "clang/AST/Expr.h"
-#include "llvm/ADT/StringSet.h"
 
 namespace vcc::frontend {
 namespace {
