@@ -6,6 +6,7 @@
 
 namespace vcc::driver {
 
+void addBuildCommand(CLI::App& app, int& exitCode);  // build and check
 void addHashCommand(CLI::App& app, int& exitCode);
 void addPublishCommand(CLI::App& app, int& exitCode);
 void addVmRunCommand(CLI::App& vm, int& exitCode);

@@ -10,6 +10,9 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   int exitCode = vcc::driver::kExitOk;
+#if VCC_WITH_FRONTEND
+  vcc::driver::addBuildCommand(app, exitCode);
+#endif
   vcc::driver::addHashCommand(app, exitCode);
   vcc::driver::addPublishCommand(app, exitCode);
   CLI::App* vm = app.add_subcommand("vm", "The fraud-proof RV64IM VM by itself");

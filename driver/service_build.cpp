@@ -1,0 +1,220 @@
+#include "service_build.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "build_config.hpp"
+#include "dispatch_glue.hpp"
+#include "file_io.hpp"
+#include "service_contract.hpp"
+#include "toolchain/guest_image.hpp"
+#include "toolchain/process.hpp"
+#include "vcc/frontend/frontend.hpp"
+#include "vcc/vm/keccak.hpp"
+#include "vcc/vm/machine.hpp"
+
+namespace vcc::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr uint64_t kMaxFileBytes = uint64_t{1} << 30;
+
+bool writeText(const fs::path& path, const std::string& text, std::string& error) {
+  return writeBinary(path.string(), std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()), error);
+}
+
+std::vector<uint8_t> readOrEmpty(const fs::path& path) {
+  std::string error;
+  auto bytes = readBinary(path.string(), kMaxFileBytes, error);
+  return bytes ? std::move(*bytes) : std::vector<uint8_t>{};
+}
+
+// The native compile's flags besides paths: SPEC §4's, as in the guest.
+std::vector<std::string> nativeCodeFlags() {
+  std::vector<std::string> flags{"-std=c++20", "-O2", "-fno-exceptions", "-fno-rtti"};
+  for (const char* flag : kDeterminismFlags) flags.push_back(flag);
+  return flags;
+}
+
+// A key over everything the outputs depend on: vcc, the options, and the
+// contents of every file the native compile read (its -MD dependency list).
+std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
+  vm::Keccak256 hasher;
+  auto add = [&](const std::string& text) {
+    hasher.update(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size() + 1));
+  };
+  add(VCC_VERSION);
+  add(fs::absolute(options.source).string());
+  for (const fs::path& dir : options.includeDirs) add(fs::absolute(dir).string());
+  for (const std::string& define : options.defines) add(define);
+  std::ifstream deps(depsFile);
+  if (!deps) return {};
+  std::string word;
+  while (deps >> word) {
+    if (word.empty() || word == "\\" || word.back() == ':') continue;
+    std::vector<uint8_t> contents = readOrEmpty(word);
+    add(word);
+    hasher.update(contents);
+  }
+  return vm::toHex(hasher.finalize());
+}
+
+}  // namespace
+
+BuildOutcome buildService(const BuildOptions& options, const std::function<void(const std::string&)>& progress) {
+  BuildOutcome outcome;
+  std::error_code fsError;
+  if (!fs::is_regular_file(options.source)) {
+    outcome.error = options.source.string() + ": no such source file";
+    return outcome;
+  }
+  const std::string name = options.source.stem().string();
+  const fs::path out = options.outputDir;
+  const fs::path work = out / ".vcc-work";
+  fs::create_directories(work, fsError);
+  if (fsError) {
+    outcome.error = out.string() + ": " + fsError.message();
+    return outcome;
+  }
+  const fs::path stampFile = work / "inputs.key";
+  const fs::path depsFile = work / "native.d";
+  const fs::path manifestFile = out / "manifest.json";
+
+  // A rebuild with nothing changed only re-reads the inputs.
+  if (!options.force && fs::exists(manifestFile) && fs::exists(stampFile)) {
+    std::ifstream stamp(stampFile);
+    std::string previous;
+    stamp >> previous;
+    std::string text(std::istreambuf_iterator<char>(std::ifstream(manifestFile).rdbuf()), {});
+    std::string error;
+    std::optional<Manifest> manifest = parseManifest(text, error);
+    if (manifest && !previous.empty() && previous == inputKey(options, depsFile) &&
+        fs::exists(out / manifest->vm.elf.file) && fs::exists(out / manifest->native.binary.file)) {
+      outcome.status = BuildOutcome::Status::UpToDate;
+      outcome.manifest = std::move(*manifest);
+      return outcome;
+    }
+  }
+
+  progress("checking " + options.source.string() + " (determinism rules, methods)");
+  frontend::FrontendOptions frontendOptions;
+  frontendOptions.source = options.source;
+  frontendOptions.includeDirs = options.includeDirs;
+  frontendOptions.defines = options.defines;
+  frontend::FrontendResult analysis = frontend::analyzeService(frontendOptions);
+  outcome.diagnostics = analysis.renderedDiagnostics();
+  if (!analysis.ok()) {
+    outcome.status = BuildOutcome::Status::Rejected;
+    return outcome;
+  }
+  if (analysis.service.methods.empty()) {
+    outcome.status = BuildOutcome::Status::Rejected;
+    outcome.diagnostics += options.source.string() + ": error: no method marked VCC_METHOD\n";
+    return outcome;
+  }
+  for (const frontend::Method& method : analysis.service.methods) {
+    if (isReservedMethodName(method.name)) {
+      outcome.status = BuildOutcome::Status::Rejected;
+      outcome.diagnostics += method.position.file + ":" + std::to_string(method.position.line) + ":" +
+                             std::to_string(method.position.column) + ": error: method name '" + method.name +
+                             "' is used by the generated contract itself\n";
+      return outcome;
+    }
+  }
+
+  // The glue includes the service by name through -I <source dir>, so that
+  // no absolute path of this machine reaches the image.
+  const fs::path sourceDir = fs::absolute(options.source).parent_path();
+  std::vector<GlueMethod> glueMethods;
+  for (const frontend::Method& method : analysis.service.methods)
+    glueMethods.push_back({method.qualifiedName, method.signature, method.selector});
+  const fs::path glue = work / (name + ".dispatch.cpp");
+  std::string error;
+  if (!writeText(glue, generateDispatchGlue(options.source.filename().string(), glueMethods), error)) {
+    outcome.error = error;
+    return outcome;
+  }
+  std::vector<fs::path> includeDirs{sourceDir};
+  for (const fs::path& dir : options.includeDirs) includeDirs.push_back(fs::absolute(dir));
+  includeDirs.push_back(kStdlibIncludeDir);
+
+  progress("building the RISC-V image " + name + ".rv64.elf");
+  toolchain::GuestImageRequest guest;
+  guest.sources = {glue, kGuestMainSource};
+  guest.includeDirs = includeDirs;
+  guest.defines = options.defines;
+  guest.output = out / (name + ".rv64.elf");
+  guest.workDir = work / "guest";
+  toolchain::GuestImageResult image = toolchain::buildGuestImage(guest);
+  if (!image) {
+    outcome.error = "the RISC-V image did not build:\n" + image.error;
+    return outcome;
+  }
+
+  progress("building the native binary " + name + ".native (threads and serial backends)");
+  std::vector<std::string> command{kClangxx};
+  for (const std::string& flag : nativeCodeFlags()) command.push_back(flag);
+  for (const fs::path& dir : includeDirs) command.push_back("-I" + dir.string());
+  for (const std::string& define : options.defines) command.push_back("-D" + define);
+  command.insert(command.end(), {"-MD", "-MF", depsFile.string(), glue.string()});
+  for (const char* library : kNativeLibraries) command.push_back(library);
+  command.insert(command.end(), {"-pthread", "-fuse-ld=lld", "-o", (out / (name + ".native")).string()});
+  std::vector<toolchain::ProcessResult> native = toolchain::runProcesses({command}, work, 1);
+  if (!native[0].succeeded()) {
+    outcome.error = "the native binary did not build (" + native[0].describeFailure() + "):\n" + native[0].output;
+    return outcome;
+  }
+
+  progress("hashing the image and writing the contract and manifest");
+  std::vector<uint8_t> imageBytes = readOrEmpty(guest.output);
+  vm::Machine machine;
+  vm::ElfLoadResult loaded = machine.load(imageBytes);
+  if (!loaded.ok()) {
+    outcome.error = "the built image does not load: " + loaded.error;
+    return outcome;
+  }
+  vm::Hash programHash = machine.stateRoot();
+
+  Manifest& manifest = outcome.manifest;
+  manifest.service = name;
+  manifest.vccVersion = VCC_VERSION;
+  manifest.toolchain.clang = toolchain::toolVersion(kClangxx).value_or("unknown");
+  manifest.toolchain.lld = toolchain::toolVersion(toolchain::GuestToolchain::configured().lld).value_or("unknown");
+  const toolchain::GuestRecipe& recipe = toolchain::guestRecipe();
+  manifest.toolchain.guestFlags = recipe.compileFlags;
+  manifest.toolchain.guestFlags.insert(manifest.toolchain.guestFlags.end(), recipe.cxxFlags.begin(), recipe.cxxFlags.end());
+  manifest.toolchain.nativeFlags = nativeCodeFlags();
+  manifest.vm.programHash = programHash;
+  manifest.vm.layoutVersion = toolchain::kGuestLayoutVersion;
+  manifest.vm.elf = describeFile(name + ".rv64.elf", imageBytes);
+  manifest.native.binary = describeFile(name + ".native", readOrEmpty(out / (name + ".native")));
+
+  ServiceContract contract{name, {}};
+  for (const frontend::Method& method : analysis.service.methods) {
+    ManifestMethod entry{method.name, method.signature, {}, programHash};
+    for (int i = 0; i < 4; ++i) entry.selector[i] = static_cast<uint8_t>(method.selector >> (24 - 8 * i));
+    manifest.methods.push_back(entry);
+    ContractMethod contractMethod{method.name, {}, entry.selector, programHash};
+    for (const frontend::MethodParameter& parameter : method.parameters)
+      contractMethod.parameters.push_back({parameter.abiType, parameter.name});
+    contract.methods.push_back(contractMethod);
+  }
+  std::string contractSource = generateServiceContract(contract);
+  std::string contractFile = contractName(name) + ".sol";
+  if (!writeText(out / contractFile, contractSource, error)) {
+    outcome.error = error;
+    return outcome;
+  }
+  manifest.contract = {contractFile, vm::keccak256(std::span(reinterpret_cast<const uint8_t*>(contractSource.data()),
+                                                             contractSource.size()))};
+  if (!writeText(manifestFile, renderManifest(manifest), error) ||
+      !writeText(stampFile, inputKey(options, depsFile) + "\n", error)) {
+    outcome.error = error;
+    return outcome;
+  }
+  outcome.status = BuildOutcome::Status::Built;
+  return outcome;
+}
+
+}  // namespace vcc::driver
