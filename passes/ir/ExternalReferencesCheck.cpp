@@ -28,7 +28,7 @@ void collectDeclarations(const llvm::Constant* constant,
     if (function->isDeclaration() && !function->isIntrinsic()) found.push_back(function);
     return;
   }
-  if (llvm::isa<llvm::GlobalValue>(constant)) return;  // other globals are checked on their own
+  if (llvm::isa<llvm::GlobalValue>(constant)) return; // other globals are checked on their own
   for (const llvm::Use& operand : constant->operands())
     if (const auto* element = llvm::dyn_cast<llvm::Constant>(operand.get()))
       collectDeclarations(element, visited, found);
@@ -49,9 +49,8 @@ llvm::PreservedAnalyses ExternalReferencesCheck::run(llvm::Module& module,
       if (!base.empty())
         reportModuleViolation(module, "vcc-libm-calls",
                               "global '" + displayName(global.getName()) +
-                                  "' holds the address of libm function '" +
-                                  function->getName() + "'; use vcc::math::" + base +
-                                  " from <vcc/math.hpp>");
+                                  "' holds the address of libm function '" + function->getName() +
+                                  "'; " + vccMathAdvice(base));
       else if (!allowList.allowsCall(*function))
         reportModuleViolation(module, "vcc-external-calls",
                               "global '" + displayName(global.getName()) +

@@ -7,6 +7,7 @@
 // Exact intrinsics stay allowed: llvm.sqrt, llvm.fma (Clang emits it only
 // for an explicit fma call), llvm.fabs, llvm.floor, llvm.minnum, ...
 #include "Diagnostics.hpp"
+#include "LibmFunctions.hpp"
 #include "Passes.hpp"
 
 #include "llvm/ADT/StringSwitch.h"
@@ -59,10 +60,8 @@ llvm::PreservedAnalyses FloatIntrinsicsCheck::run(llvm::Function& function,
       break;
     case Problem::Approximate:
       reporter.report(instruction, "vcc-float-intrinsics",
-                      "'" + name +
-                          "' is not exactly rounded and differs between targets; use "
-                          "vcc::math::" +
-                          operation + " from <vcc/math.hpp>");
+                      "'" + name + "' is not exactly rounded and differs between targets; " +
+                          vccMathAdvice(operation == "powi" ? "pow" : operation));
       break;
     case Problem::UnspecifiedRange:
       reporter.report(instruction, "vcc-float-intrinsics",

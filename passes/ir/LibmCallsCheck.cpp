@@ -27,8 +27,8 @@ llvm::PreservedAnalyses LibmCallsCheck::run(llvm::Function& function,
                       llvm::Twine(isCall ? "call to" : "address of") + " libm function '" +
                           callee->getName() +
                           "': its result differs in the last bits between the native C "
-                          "library and the VM image's; use vcc::math::" +
-                          base + " from <vcc/math.hpp>");
+                          "library and the VM image's; " +
+                          vccMathAdvice(base));
     }
   }
   return llvm::PreservedAnalyses::all();

@@ -17,6 +17,10 @@ constexpr llvm::StringLiteral kTranscendentals[] = {
     "acospi", "asinpi", "atan2pi", "atanpi", "compoundn", "cospi", "exp10m1", "exp2m1", "log10p1",
     "log2p1", "logp1", "pown", "powr", "rootn", "rsqrt", "sinpi", "sincospi", "tanpi"};
 
+// What vcc::math provides (stdlib/include/vcc/math.hpp).
+constexpr llvm::StringLiteral kVccMath[] = {"cos",   "erf", "erfc",  "exp", "expm1", "log",
+                                            "log1p", "pow", "rsqrt", "sin", "tanh"};
+
 bool isTranscendentalBase(llvm::StringRef name) {
   return std::find(std::begin(kTranscendentals), std::end(kTranscendentals), name) !=
          std::end(kTranscendentals);
@@ -40,6 +44,14 @@ llvm::StringRef libmBaseName(llvm::StringRef symbol) {
 
 bool isLibmTranscendental(llvm::StringRef symbol) {
   return !libmBaseName(symbol).empty();
+}
+
+std::string vccMathAdvice(llvm::StringRef base) {
+  if (std::find(std::begin(kVccMath), std::end(kVccMath), base) != std::end(kVccMath))
+    return "use vcc::math::" + base.str() + " from <vcc/math.hpp>";
+  return "vcc::math has no '" + base.str() +
+         "'; build it from what <vcc/math.hpp> has (exp, expm1, log, log1p, pow, sin, cos, "
+         "tanh, erf, erfc, rsqrt)";
 }
 
 } // namespace vcc::ir

@@ -6,6 +6,8 @@
 
 #include "llvm/ADT/StringRef.h"
 
+#include <string>
+
 namespace vcc::ir {
 
 // True for exp, expf, expl, tanh, erf, pow, sin, sincos, cbrt, hypot, ...,
@@ -15,5 +17,11 @@ bool isLibmTranscendental(llvm::StringRef symbol);
 // The base name without the float/long double suffix or glibc decoration,
 // for diagnostics: "expf" -> "exp", "__log_finite" -> "log".
 llvm::StringRef libmBaseName(llvm::StringRef symbol);
+
+// What to use instead of the libm function `base`: "use vcc::math::exp from
+// <vcc/math.hpp>", or, where vcc::math has no such function (keep the list
+// in LibmFunctions.cpp in step with stdlib/include/vcc/math.hpp), what it
+// does have.
+std::string vccMathAdvice(llvm::StringRef base);
 
 } // namespace vcc::ir

@@ -11,6 +11,7 @@
 #include <gtest/gtest.h>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 
 namespace vcc::ptx {
 namespace {
@@ -193,8 +194,11 @@ TEST(PtxScanFixtures, TranscendentalsAndFloatAtomicsAreFoundUnderStrictFlags) {
 #ifdef VCC_NVCC
 // The same, on what this machine's nvcc emits now (-ptx: compile only).
 std::string compileWithNvcc(const std::string& source, const std::string& flags) {
-  std::filesystem::path output = std::filesystem::temp_directory_path() /
-                                 ("vcc_ptx_scan_" + std::to_string(std::rand()) + ".ptx");
+  // Unique per process and call: several builds may test on one machine.
+  static int calls = 0;
+  std::filesystem::path output =
+      std::filesystem::temp_directory_path() /
+      ("vcc_ptx_scan_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".ptx");
   std::string command = std::string(VCC_NVCC) + " -ptx -arch=sm_80 " + flags + " " +
                         (kFixtures / source).string() + " -o " + output.string();
   if (std::system(command.c_str()) != 0) return {};

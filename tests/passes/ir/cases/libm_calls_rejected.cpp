@@ -15,9 +15,11 @@ double viaCmath(double x, float y) {
   double r = std::erf(x);
   // CHECK: libm_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to libm function 'pow'{{.*}}vcc::math::pow
   double p = std::pow(x, 1.5);
-  // CHECK: libm_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to libm function 'logf'{{.*}}vcc::math::log
+  // CHECK: libm_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to libm function 'logf'{{.*}}use vcc::math::log from
   float l = logf(y);
-  return e + t + r + p + l;
+  // CHECK: libm_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to libm function 'cbrt'{{.*}}vcc::math has no 'cbrt'
+  double c = std::cbrt(x);
+  return e + t + r + p + l + c;
 }
 
 using Unary = double (*)(double);
