@@ -1,0 +1,40 @@
+// How a compile loads the IR plugin (docs/passes.md, "How the driver runs
+// the plugin"), so the driver does not have to know Clang's quirks: -mllvm
+// options of a pass plugin need the plugin loaded early (-fplugin) as well
+// as run (-fpass-plugin). Header-only; the CMake target vcc::ir_plugin_api
+// defines where this build put the plugin and the default allow list.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace vcc::passes {
+
+struct IrPluginOptions {
+  std::string pluginPath;              // VccIrChecks.so
+  std::vector<std::string> allowLists; // empty: the list compiled into the plugin
+};
+
+// The Clang arguments that load and run the plugin, for C and C++ compiles
+// only (an assembler invocation rejects the -mllvm option).
+inline std::vector<std::string> irPluginArguments(const IrPluginOptions& options) {
+  std::vector<std::string> arguments = {"-fplugin=" + options.pluginPath,
+                                        "-fpass-plugin=" + options.pluginPath};
+  if (!options.allowLists.empty()) {
+    std::string lists;
+    for (const std::string& list : options.allowLists)
+      lists += (lists.empty() ? "" : ",") + list;
+    arguments.push_back("-mllvm");
+    arguments.push_back("-vcc-allowed-calls=" + lists);
+  }
+  return arguments;
+}
+
+#if defined(VCC_IR_PLUGIN_PATH) && defined(VCC_IR_ALLOWED_CALLS_FILE)
+// The plugin and default allow list of this build tree.
+inline IrPluginOptions builtIrPlugin() {
+  return {VCC_IR_PLUGIN_PATH, {VCC_IR_ALLOWED_CALLS_FILE}};
+}
+#endif
+
+} // namespace vcc::passes
