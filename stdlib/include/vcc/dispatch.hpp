@@ -2,7 +2,8 @@
 // `vcc build` generates: decode the calldata strictly, call the method,
 // encode its return value. A decoding failure is a response too, the same on
 // every target: Solidity's revert encoding Error(string), selector
-// 0x08c379a0, with the message "vcc: <what> at byte <position>".
+// 0x08c379a0, with abi::describe's message, e.g.
+// "abi: non-canonical padding bits at byte 36 (NonCanonicalPadding)".
 #pragma once
 
 #include <cstdint>
@@ -16,14 +17,8 @@
 
 namespace vcc::service {
 
-inline constexpr abi::Selector kErrorSelector = 0x08c379a0;  // Error(string)
-
 inline void writeError(std::vector<uint8_t>& response, const abi::Error& error) {
-  std::string message = "vcc: ";
-  message += abi::errorMessage(error.code);
-  message += " at byte ";
-  message += std::to_string(error.position);
-  response = abi::encodeCall(kErrorSelector, message);
+  response = abi::errorResponse(error);
 }
 
 // The selector of `method` named `name`, from its C++ parameter types.
