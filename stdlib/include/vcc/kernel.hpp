@@ -110,7 +110,7 @@ inline Backend* installedBackend = nullptr;
 // CPU tasks are at least this many loop iterations, or reduction leaves:
 // below that, waking another thread costs more than it saves.
 inline constexpr size_t kMinIterationsPerTask = 1024;
-inline constexpr size_t kMinLeavesPerTask = 4;
+inline constexpr size_t kMinLeavesPerTask = 8;
 
 // Runs body(begin, end) over [0, n) cut into contiguous ranges, one per
 // task (static chunking: task t of T gets [t*n/T, (t+1)*n/T)).
@@ -226,17 +226,23 @@ template <class T> VCC_HD inline T lowestForMax() {
 }
 
 // ---------------------------------------------------------------------------
-// Leaves and combines of the named reductions, as plain function objects so
-// that nvcc compiles them for the device without extended lambdas.
+// Leaves: a leaf's fold is written once as first(i) (the value of its first
+// element) and next(acc, i) (one more element), so the single-leaf fold
+// below, the CPU's interleaved fold and the GPU kernel run the same steps.
+// Plain function objects, so that nvcc compiles them for the device without
+// extended lambdas.
+
+template <class Leaf> VCC_HD inline auto foldLeaf(const Leaf& leaf, size_t begin, size_t end) {
+  auto acc = leaf.first(begin);
+  for (size_t i = begin + 1; i < end; ++i)
+    acc = leaf.next(acc, i);
+  return acc;
+}
 
 template <class T> struct SumLeaf {
   const T* data;
-  VCC_HD T operator()(size_t begin, size_t end) const {
-    T acc = data[begin];
-    for (size_t i = begin + 1; i < end; ++i)
-      acc = acc + data[i];
-    return acc;
-  }
+  VCC_HD T first(size_t i) const { return data[i]; }
+  VCC_HD T next(T acc, size_t i) const { return acc + data[i]; }
 };
 
 template <class T> struct Plus {
@@ -245,12 +251,8 @@ template <class T> struct Plus {
 
 template <class T> struct MaxLeaf {
   const T* data;
-  VCC_HD T operator()(size_t begin, size_t end) const {
-    T acc = data[begin];
-    for (size_t i = begin + 1; i < end; ++i)
-      if (greaterForMax(data[i], acc)) acc = data[i];
-    return acc;
-  }
+  VCC_HD T first(size_t i) const { return data[i]; }
+  VCC_HD T next(T acc, size_t i) const { return greaterForMax(data[i], acc) ? data[i] : acc; }
 };
 
 template <class T> struct Max {
@@ -264,11 +266,9 @@ template <class T> struct IndexedValue {
 
 template <class T> struct ArgmaxLeaf {
   const T* data;
-  VCC_HD IndexedValue<T> operator()(size_t begin, size_t end) const {
-    IndexedValue<T> acc{data[begin], begin};
-    for (size_t i = begin + 1; i < end; ++i)
-      if (greaterForMax(data[i], acc.value)) acc = IndexedValue<T>{data[i], i};
-    return acc;
+  VCC_HD IndexedValue<T> first(size_t i) const { return IndexedValue<T>{data[i], i}; }
+  VCC_HD IndexedValue<T> next(IndexedValue<T> acc, size_t i) const {
+    return greaterForMax(data[i], acc.value) ? IndexedValue<T>{data[i], i} : acc;
   }
 };
 
@@ -282,28 +282,82 @@ template <class T> struct Argmax {
 template <class T> struct DotLeaf {
   const T* a;
   const T* b;
-  VCC_HD T operator()(size_t begin, size_t end) const {
-    T acc = a[begin] * b[begin];
-    for (size_t i = begin + 1; i < end; ++i)
-      acc = fusedMultiplyAdd(a[i], b[i], acc);
-    return acc;
-  }
+  VCC_HD T first(size_t i) const { return a[i] * b[i]; }
+  VCC_HD T next(T acc, size_t i) const { return fusedMultiplyAdd(a[i], b[i], acc); }
 };
 
 template <class T, class Map, class Combine> struct MapLeaf {
   Map map;
   Combine combine;
-  VCC_HD T operator()(size_t begin, size_t end) const {
-    T acc = map(begin);
-    for (size_t i = begin + 1; i < end; ++i)
-      acc = combine(acc, map(i));
-    return acc;
-  }
+  VCC_HD T first(size_t i) const { return map(i); }
+  VCC_HD T next(T acc, size_t i) const { return combine(acc, map(i)); }
 };
 
 // ---------------------------------------------------------------------------
 // The tree on the CPU (serial, threads, the VM): leaves in parallel tasks,
 // then the levels in order on the calling thread.
+
+// Folds kInterleave consecutive full leaves in lockstep: each leaf still
+// sees its own elements in order (the same operations as foldLeaf), but the
+// independent chains overlap in the pipeline instead of waiting on one
+// another's latency.
+inline constexpr size_t kInterleave = 8;
+
+// Always inlined, so that foldLeavesFma below compiles its own copy with
+// the FMA instructions.
+template <class T, class Leaf>
+__attribute__((always_inline)) inline void foldFullLeaves(const Leaf& leaf, size_t begin, T* out) {
+  T acc[kInterleave];
+  for (size_t k = 0; k < kInterleave; ++k)
+    acc[k] = leaf.first(begin + k * kReduceLeaf);
+  for (size_t i = 1; i < kReduceLeaf; ++i)
+    for (size_t k = 0; k < kInterleave; ++k)
+      acc[k] = leaf.next(acc[k], begin + k * kReduceLeaf + i);
+  for (size_t k = 0; k < kInterleave; ++k)
+    out[k] = acc[k];
+}
+
+// Leaves [first, last) of an input of n elements into partial[first, last).
+template <class T, class Leaf>
+void foldLeavesPortable(const Leaf& leaf, size_t n, size_t first, size_t last, T* partial) {
+  size_t fullLeaves = n / kReduceLeaf;
+  size_t l = first;
+  for (; l + kInterleave <= last && l + kInterleave <= fullLeaves; l += kInterleave)
+    foldFullLeaves<T>(leaf, l * kReduceLeaf, partial + l);
+  for (; l < last; ++l) {
+    size_t begin = l * kReduceLeaf;
+    partial[l] = foldLeaf(leaf, begin, n - begin > kReduceLeaf ? begin + kReduceLeaf : n);
+  }
+}
+
+#if defined(__x86_64__) && !defined(__CUDA_ARCH__) && (defined(__clang__) || defined(__GNUC__))
+#define VCC_KERNEL_FMA_CLONE 1
+// The same fold compiled with the FMA instructions enabled, for CPUs that
+// have them: x86-64's baseline has no fma instruction, so std::fma is a
+// library call there. Both compute the exactly rounded fma, and nothing
+// else changes (no contraction, no reassociation: SPEC §4's flags hold), so
+// the bits are the same; only the speed differs.
+template <class T, class Leaf>
+__attribute__((target("fma"), flatten)) void foldLeavesFma(const Leaf& leaf, size_t n, size_t first,
+                                                           size_t last, T* partial) {
+  foldLeavesPortable<T>(leaf, n, first, last, partial);
+}
+
+inline bool cpuHasFma() {
+  static const bool hasFma = __builtin_cpu_supports("fma");
+  return hasFma;
+}
+#else
+#define VCC_KERNEL_FMA_CLONE 0
+#endif
+
+template <class T, class Leaf>
+void foldLeaves(const Leaf& leaf, size_t n, size_t first, size_t last, T* partial) {
+#if VCC_KERNEL_FMA_CLONE
+  if (cpuHasFma()) return foldLeavesFma<T>(leaf, n, first, last, partial);
+#endif
+  foldLeavesPortable<T>(leaf, n, first, last, partial);
+}
 
 template <class T, class Leaf, class Combine>
 T cpuReduceTree(size_t n, T identity, const Leaf& leaf, const Combine& combine) {
@@ -317,14 +371,8 @@ T cpuReduceTree(size_t n, T identity, const Leaf& leaf, const Combine& combine) 
     heapPartial.reset(new T[leaves]);
     partial = heapPartial.get();
   }
-  auto foldLeaves = [&](size_t first, size_t last) {
-    for (size_t l = first; l < last; ++l) {
-      size_t begin = l * kReduceLeaf;
-      size_t end = n - begin > kReduceLeaf ? begin + kReduceLeaf : n;
-      partial[l] = leaf(begin, end);
-    }
-  };
-  runRanges(leaves, kMinLeavesPerTask, foldLeaves);
+  auto fold = [&](size_t first, size_t last) { foldLeaves<T>(leaf, n, first, last, partial); };
+  runRanges(leaves, kMinLeavesPerTask, fold);
   for (size_t width = leaves; width > 1; width = (width + 1) / 2) {
     for (size_t i = 0; i < width / 2; ++i)
       partial[i] = combine(partial[2 * i], partial[2 * i + 1]);
@@ -393,7 +441,7 @@ __global__ void reduceLeavesKernel(size_t n, size_t leaves, Leaf leaf, T* partia
   for (size_t l = size_t{blockIdx.x} * blockDim.x + threadIdx.x; l < leaves; l += stride) {
     size_t begin = l * kReduceLeaf;
     size_t end = n - begin > kReduceLeaf ? begin + kReduceLeaf : n;
-    partial[l] = leaf(begin, end);
+    partial[l] = foldLeaf(leaf, begin, end);
   }
 }
 

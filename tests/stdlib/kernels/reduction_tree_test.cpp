@@ -157,6 +157,29 @@ TEST(ReductionTree, EveryCpuBackendAndThreadCountGivesTheSameBits) {
   }
 }
 
+TEST(ReductionTree, InterleavedAndFmaFoldsEqualTheSingleLeafFold) {
+  // The CPU folds 8 leaves in lockstep, with FMA instructions where the CPU
+  // has them; each leaf must still come out as foldLeaf computes it.
+  test::Random random(5);
+  const size_t n = 20 * kReduceLeaf + 77;
+  std::vector<double> a(n), b(n);
+  for (size_t i = 0; i < n; ++i)
+    a[i] = random.finite(30), b[i] = random.finite(30);
+  size_t leaves = (n + kReduceLeaf - 1) / kReduceLeaf;
+  std::vector<double> portable(leaves), dispatched(leaves), single(leaves);
+  detail::DotLeaf<double> leaf{a.data(), b.data()};
+  detail::foldLeavesPortable<double>(leaf, n, 0, leaves, portable.data());
+  detail::foldLeaves<double>(leaf, n, 3, leaves,
+                             dispatched.data());  // groups start off a multiple of 8
+  detail::foldLeaves<double>(leaf, n, 0, 3, dispatched.data());
+  for (size_t l = 0; l < leaves; ++l) {
+    size_t begin = l * kReduceLeaf;
+    single[l] = detail::foldLeaf(leaf, begin, std::min(n, begin + kReduceLeaf));
+    EXPECT_EQ(bitsOf(portable[l]), bitsOf(single[l])) << l;
+    EXPECT_EQ(bitsOf(dispatched[l]), bitsOf(single[l])) << l;
+  }
+}
+
 TEST(ReductionTree, GeneralReduceUsesTheSameShape) {
   std::vector<float> x(1025, 0.0f);
   x[0] = kTwo24;
