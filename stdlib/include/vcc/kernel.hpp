@@ -491,7 +491,7 @@ T cudaReduceTree(size_t n, T identity, const Leaf& leaf, const Combine& combine)
     to = swap;
     width = (width + 1) / 2;
   }
-  combineLevelsInBlockKernel<T><<<1, 1024>>>(width, combine, from, to, result);
+  combineLevelsInBlockKernel<T><<<1, kCudaBlock>>>(width, combine, from, to, result);
   checkCudaLaunch("reduction");
   T value;
   backend->copyToHost(&value, result, sizeof(T));
