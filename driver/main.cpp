@@ -15,6 +15,8 @@ int main(int argc, char** argv) {
 #endif
   vcc::driver::addHashCommand(app, exitCode);
   vcc::driver::addPublishCommand(app, exitCode);
+  vcc::driver::addRunCommand(app, exitCode);
+  vcc::driver::addVerifyCommand(app, exitCode);
   CLI::App* vm = app.add_subcommand("vm", "The fraud-proof RV64IM VM by itself");
   vm->require_subcommand(1);
   vcc::driver::addVmRunCommand(*vm, exitCode);

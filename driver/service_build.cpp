@@ -192,7 +192,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
 
   ServiceContract contract{name, {}};
   for (const frontend::Method& method : analysis.service.methods) {
-    ManifestMethod entry{method.name, method.signature, {}, programHash};
+    ManifestMethod entry{method.name, method.signature, method.returnAbiType, {}, programHash};
     for (int i = 0; i < 4; ++i) entry.selector[i] = static_cast<uint8_t>(method.selector >> (24 - 8 * i));
     manifest.methods.push_back(entry);
     ContractMethod contractMethod{method.name, {}, entry.selector, programHash};

@@ -57,6 +57,7 @@ std::string renderManifest(const Manifest& manifest) {
     json.beginObject()
         .field("name", method.name)
         .field("signature", method.signature)
+        .field("returns", method.returns)
         .field("selector", vm::toHex(method.selector))
         .field("programHash", vm::toHex(method.programHash))
         .endObject();
@@ -197,6 +198,7 @@ std::optional<Manifest> parseManifest(std::string_view text, std::string& error)
       ManifestMethod method;
       method.name = read.string(item, "name", "methods[].name");
       method.signature = read.string(item, "signature", "methods[].signature");
+      method.returns = read.string(item, "returns", "methods[].returns");
       method.selector = read.hexBytes<4>(item, "selector", "methods[].selector");
       method.programHash = read.hexBytes<32>(item, "programHash", "methods[].programHash");
       manifest.methods.push_back(std::move(method));

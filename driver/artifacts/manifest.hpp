@@ -24,6 +24,7 @@ struct ManifestFile {
 struct ManifestMethod {
   std::string name;
   std::string signature;  // canonical, e.g. multiply(uint32,bytes,bytes)
+  std::string returns;    // the return value's Solidity type; empty for none
   std::array<uint8_t, 4> selector{};
   Digest programHash{};
 };

@@ -57,7 +57,7 @@ TEST(Manifest, MatchesGolden) {
   manifest.vm.programHash = digestOf("program");
   manifest.vm.elf = describeFile("matmul.rv64.elf", {1, 2, 3});
   manifest.native.binary = describeFile("matmul.native", {4, 5, 6});
-  manifest.methods.push_back({"multiply", "multiply(uint32,bytes,bytes)", {0x12, 0x34, 0x56, 0x78}, digestOf("program")});
+  manifest.methods.push_back({"multiply", "multiply(uint32,bytes,bytes)", "bytes", {0x12, 0x34, 0x56, 0x78}, digestOf("program")});
   manifest.contract = {"MatmulService.sol", digestOf("contract")};
   expectGolden("manifest.json", renderManifest(manifest));
 }
@@ -75,8 +75,8 @@ TEST(Manifest, ParsesWhatItRenders) {
   manifest.vm.elf = describeFile("svc.rv64.elf", {9});
   manifest.native.binary = describeFile("svc.native", {8});
   manifest.native.cudaArchitectures = std::vector<std::string>{"sm_90", "sm_100"};
-  manifest.methods.push_back({"f", "f(bytes)", {1, 2, 3, 4}, digestOf("p")});
-  manifest.methods.push_back({"g", "g()", {5, 6, 7, 8}, digestOf("p")});
+  manifest.methods.push_back({"f", "f(bytes)", "uint64", {1, 2, 3, 4}, digestOf("p")});
+  manifest.methods.push_back({"g", "g()", "", {5, 6, 7, 8}, digestOf("p")});
   manifest.contract = {"SvcService.sol", digestOf("c")};
   std::string error;
   std::optional<Manifest> parsed = parseManifest(renderManifest(manifest), error);

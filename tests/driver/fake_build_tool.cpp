@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
   for (const char* signature : {"first(uint32)", "second(bytes,string[])"}) {
     std::string text = signature;
     vm::Hash hash = vm::keccak256(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()));
-    driver::ManifestMethod method{text.substr(0, text.find('(')), text, {}, manifest.vm.programHash};
+    driver::ManifestMethod method{text.substr(0, text.find('(')), text, "bytes", {}, manifest.vm.programHash};
     std::copy(hash.begin(), hash.begin() + 4, method.selector.begin());
     manifest.methods.push_back(method);
     contract.methods.push_back({method.name, {}, method.selector, method.programHash});

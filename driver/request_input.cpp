@@ -1,0 +1,74 @@
+#include "request_input.hpp"
+
+#include <cctype>
+
+#include "abi_values.hpp"
+#include "file_io.hpp"
+#include "json_value.hpp"
+#include "service_runner.hpp"
+
+namespace vcc::driver {
+
+std::optional<std::vector<uint8_t>> parseHexBytes(const std::string& text) {
+  std::string digits;
+  for (char c : text)
+    if (!std::isspace(static_cast<unsigned char>(c))) digits += c;
+  if (digits.size() < 2 || digits[0] != '0' || (digits[1] != 'x' && digits[1] != 'X') || digits.size() % 2) return std::nullopt;
+  std::vector<uint8_t> bytes;
+  for (size_t i = 2; i < digits.size(); i += 2) {
+    auto value = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10) : -1; };
+    int high = value(digits[i]), low = value(digits[i + 1]);
+    if (high < 0 || low < 0) return std::nullopt;
+    bytes.push_back(static_cast<uint8_t>(high * 16 + low));
+  }
+  return bytes;
+}
+
+bool makeRequest(const Manifest& manifest, const std::string& method, const std::string& argsJson,
+                 const std::string& calldata, std::optional<ManifestMethod>& methodOut,
+                 std::vector<uint8_t>& request, std::string& error) {
+  if (!calldata.empty()) {
+    if (!method.empty() || !argsJson.empty()) {
+      error = "give either --calldata or --method with --args, not both";
+      return false;
+    }
+    if (calldata[0] == '@') {
+      auto bytes = readBinary(calldata.substr(1), uint64_t{256} << 20, error);
+      if (!bytes) return false;
+      request = std::move(*bytes);
+    } else {
+      std::optional<std::vector<uint8_t>> bytes = parseHexBytes(calldata);
+      if (!bytes) {
+        error = "--calldata must be 0x-prefixed hex or @FILE";
+        return false;
+      }
+      request = std::move(*bytes);
+    }
+    for (const ManifestMethod& candidate : manifest.methods)
+      if (request.size() >= 4 && std::equal(candidate.selector.begin(), candidate.selector.end(), request.begin()))
+        methodOut = candidate;
+    return true;
+  }
+  if (method.empty()) {
+    error = "give --method with --args, or --calldata";
+    return false;
+  }
+  methodOut = findMethod(manifest, method, error);
+  if (!methodOut) return false;
+  std::optional<JsonValue> values = JsonValue::parse(argsJson.empty() ? "[]" : argsJson, error);
+  if (!values) {
+    error = "--args: " + error;
+    return false;
+  }
+  std::optional<std::vector<AbiType>> types = signatureTypes(methodOut->signature);
+  std::optional<std::vector<uint8_t>> encoded = types ? encodeJsonArguments(*types, *values, error) : std::nullopt;
+  if (!encoded) {
+    error = "--args for " + methodOut->signature + ": " + error;
+    return false;
+  }
+  request.assign(methodOut->selector.begin(), methodOut->selector.end());
+  request.insert(request.end(), encoded->begin(), encoded->end());
+  return true;
+}
+
+}  // namespace vcc::driver

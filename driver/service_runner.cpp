@@ -1,0 +1,121 @@
+#include "service_runner.hpp"
+
+#include <filesystem>
+#include <sstream>
+
+#include "file_io.hpp"
+#include "toolchain/process.hpp"
+#include "vcc/vm/blob_store.hpp"
+#include "vcc/vm/machine.hpp"
+
+namespace vcc::driver {
+namespace {
+
+namespace fs = std::filesystem;
+
+RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t>& request,
+                     const RunnerOptions& options, bool stdinRequest) {
+  RunResult result;
+  fs::path requestFile = fs::path(options.workDir) / "request.bin";
+  fs::path responseFile = fs::path(options.workDir) / "response.bin";
+  std::string error;
+  std::error_code ignored;
+  fs::remove(responseFile, ignored);
+  if (!writeBinary(requestFile.string(), request, error)) {
+    result.failure = error;
+    return result;
+  }
+  if (stdinRequest) {
+    // qemu reads the request on stdin: run it through sh with redirections.
+    std::string line;
+    for (const std::string& word : command) line += "'" + word + "' ";
+    line += "< '" + requestFile.string() + "' > '" + responseFile.string() + "'";
+    command = {"/bin/sh", "-c", line};
+  } else {
+    command.insert(command.end(), {"--input", requestFile.string(), "--output", responseFile.string()});
+  }
+  std::vector<toolchain::ProcessResult> ran = toolchain::runProcesses({command}, options.workDir, 1);
+  result.exitCode = ran[0].exitCode;
+  if (!ran[0].succeeded()) {
+    result.failure = ran[0].describeFailure() + (ran[0].output.empty() ? "" : ": " + ran[0].output);
+    return result;
+  }
+  auto response = readBinary(responseFile.string(), uint64_t{1} << 30, error);
+  if (!response) {
+    result.failure = error;
+    return result;
+  }
+  result.response = std::move(*response);
+  result.ok = true;
+  return result;
+}
+
+}  // namespace
+
+RunResult runNative(const BuildDirectory& build, const std::string& backend, unsigned threads,
+                    const std::vector<uint8_t>& request, const RunnerOptions& options) {
+  std::vector<std::string> command{build.nativePath, "--backend", backend};
+  if (threads) command.insert(command.end(), {"--threads", std::to_string(threads)});
+  if (!options.store.empty()) command.insert(command.end(), {"--store", options.store});
+  return runProcess(command, request, options, false);
+}
+
+RunResult runQemu(const BuildDirectory& build, const std::vector<uint8_t>& request, const RunnerOptions& options) {
+  fs::path qemu = toolchain::findOnPath("qemu-riscv64");
+  if (qemu.empty()) return RunResult{false, 0, "qemu-riscv64 is not installed", {}, 0};
+  fs::path image = fs::absolute(fs::path(build.path) / build.manifest.vm.elf.file);
+  return runProcess({qemu.string(), image.string()}, request, options, true);
+}
+
+RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request, const RunnerOptions& options) {
+  RunResult result;
+  vm::Machine machine;
+  vm::ElfLoadResult loaded = machine.load(build.image);
+  if (!loaded.ok()) {
+    result.failure = "invalid image: " + loaded.error;
+    return result;
+  }
+  machine.bindRequest(request);
+  std::unique_ptr<vm::DirectoryBlobStore> store;
+  if (!options.store.empty()) {
+    store = std::make_unique<vm::DirectoryBlobStore>(options.store);
+    machine.setBlobStore(store.get());
+  }
+  vm::StopReason reason = machine.run(options.maxSteps);
+  const vm::MachineState& state = machine.state();
+  result.steps = state.steps;
+  result.response.assign(machine.response().begin(), machine.response().end());
+  if (reason == vm::StopReason::Trapped) {
+    result.exitCode = 100;
+    result.failure = "the guest trapped: " + std::string(vm::trapKindName(state.trap.kind));
+  } else if (reason == vm::StopReason::StepLimit) {
+    result.exitCode = 101;
+    result.failure = "the step limit was reached";
+  } else {
+    result.exitCode = static_cast<int>(state.exitCode & 0xff);
+    result.ok = result.exitCode == 0;
+    if (!result.ok) result.failure = "the guest exited with code " + std::to_string(result.exitCode);
+  }
+  return result;
+}
+
+std::vector<std::string> nativeBackends(const BuildDirectory& build, const RunnerOptions& options) {
+  std::vector<toolchain::ProcessResult> ran =
+      toolchain::runProcesses({{build.nativePath, "--list-backends"}}, options.workDir, 1);
+  std::vector<std::string> backends;
+  if (!ran[0].succeeded()) return backends;
+  std::istringstream lines(ran[0].output);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) backends.push_back(line);
+  return backends;
+}
+
+std::optional<ManifestMethod> findMethod(const Manifest& manifest, const std::string& method, std::string& error) {
+  for (const ManifestMethod& candidate : manifest.methods)
+    if (candidate.name == method || candidate.signature == method) return candidate;
+  error = "the service has no method " + method + "; it has:";
+  for (const ManifestMethod& candidate : manifest.methods) error += " " + candidate.signature;
+  return std::nullopt;
+}
+
+}  // namespace vcc::driver

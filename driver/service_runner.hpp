@@ -1,0 +1,41 @@
+// Running one request against a build: natively (the <name>.native binary
+// with a backend) or in the fraud-proof VM (in process), or in qemu-riscv64
+// as a third oracle. Shared by `vcc run` and `vcc verify-equiv`.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "build_directory.hpp"
+
+namespace vcc::driver {
+
+struct RunResult {
+  bool ok = false;             // the program ran and exited 0
+  int exitCode = 0;            // the process's (native, qemu) or the guest's (VM) code
+  std::string failure;         // why not ok: a trap, a signal, a non-zero exit, ...
+  std::vector<uint8_t> response;
+  uint64_t steps = 0;          // VM only
+};
+
+struct RunnerOptions {
+  std::string store;  // data-oracle directory; empty: none
+  uint64_t maxSteps = 100'000'000'000;
+  std::string workDir;  // where request/response files go (native, qemu)
+};
+
+RunResult runNative(const BuildDirectory& build, const std::string& backend, unsigned threads,
+                    const std::vector<uint8_t>& request, const RunnerOptions& options);
+RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request, const RunnerOptions& options);
+RunResult runQemu(const BuildDirectory& build, const std::vector<uint8_t>& request, const RunnerOptions& options);
+
+// The backends the native binary offers here (its --list-backends).
+std::vector<std::string> nativeBackends(const BuildDirectory& build, const RunnerOptions& options);
+
+// The signature's parameter list of the manifest method named `method` (a
+// name or a full signature); nullopt with a message when there is none.
+std::optional<ManifestMethod> findMethod(const Manifest& manifest, const std::string& method, std::string& error);
+
+}  // namespace vcc::driver
