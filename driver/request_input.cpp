@@ -35,7 +35,10 @@ bool makeRequest(const Manifest& manifest, const std::string& method, const std:
     if (calldata[0] == '@') {
       auto bytes = readBinary(calldata.substr(1), uint64_t{256} << 20, error);
       if (!bytes) return false;
-      request = std::move(*bytes);
+      // A file of 0x-hex text is read as hex, like verify-equiv's inputs.
+      std::string text(bytes->begin(), bytes->end());
+      std::optional<std::vector<uint8_t>> hex = text.starts_with("0x") ? parseHexBytes(text) : std::nullopt;
+      request = hex ? std::move(*hex) : std::move(*bytes);
     } else {
       std::optional<std::vector<uint8_t>> bytes = parseHexBytes(calldata);
       if (!bytes) {

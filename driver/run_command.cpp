@@ -98,7 +98,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   run->add_option("dir", options->directory, "Build directory written by vcc build")->required();
   run->add_option("--method", options->method, "Method name or signature (with --args)");
   run->add_option("--args", options->args, "Arguments as a JSON array, e.g. '[2, \"0x…\", \"0x…\"]'");
-  run->add_option("--calldata", options->calldata, "The whole request: 0x-hex, or @FILE for raw bytes");
+  run->add_option("--calldata", options->calldata, "The whole request: 0x-hex, or @FILE (raw bytes, or 0x-hex text)");
   run->add_option("--target", options->target, "native or vm")->check(CLI::IsMember({"native", "vm"}))->capture_default_str();
   run->add_option("--backend", options->backend, "Native backend: cuda, threads or serial")
       ->check(CLI::IsMember({"cuda", "threads", "serial"}))
