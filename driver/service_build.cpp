@@ -10,6 +10,9 @@
 #include "toolchain/guest_image.hpp"
 #include "toolchain/process.hpp"
 #include "vcc/frontend/frontend.hpp"
+#if VCC_WITH_IR_PLUGIN
+#include "vcc/passes/ir_plugin.hpp"
+#endif
 #include "vcc/vm/keccak.hpp"
 #include "vcc/vm/machine.hpp"
 
@@ -157,6 +160,10 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   for (const std::string& flag : nativeCodeFlags()) command.push_back(flag);
   for (const fs::path& dir : includeDirs) command.push_back("-I" + dir.string());
   for (const std::string& define : options.defines) command.push_back("-D" + define);
+#if VCC_WITH_IR_PLUGIN
+  // The IR rules of SPEC §4 on the service's code (docs/passes.md).
+  for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) command.push_back(argument);
+#endif
   command.insert(command.end(), {"-MD", "-MF", depsFile.string(), glue.string()});
   for (const char* library : kNativeLibraries) command.push_back(library);
   command.insert(command.end(), {"-pthread", "-fuse-ld=lld", "-o", (out / (name + ".native")).string()});
