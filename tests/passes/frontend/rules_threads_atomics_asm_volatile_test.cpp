@@ -80,6 +80,29 @@ int add(int* p) { return __atomic_fetch_add(p, 1, __ATOMIC_RELAXED) + __sync_fet
                   "6:71: error: '__sync_fetch_and_add' is an atomic operation [vcc-no-atomics]"));
 }
 
+TEST(NoAtomicsRule, AllowsPlainCountersAndReductions) {
+  FrontendResult result = checkRules(R"cpp(
+#include <vcc/kernel.hpp>
+#include <vector>
+int count(const std::vector<int>& values) {
+  int total = 0;
+  for (int value : values) total += value > 0;
+  return total + vcc::reduce_sum(values.data(), values.size());
+}
+)cpp");
+  EXPECT_THAT(compileErrors(result), IsEmpty());
+  EXPECT_THAT(findings(result), IsEmpty());
+}
+
+TEST(NoInlineAsmRule, AllowsBuiltinsAndTheWordInStrings) {
+  FrontendResult result = checkRules(R"cpp(
+const char* name() { return "asm"; }
+int likely(int x) { return __builtin_expect(x, 1) + __builtin_popcount(unsigned(x)); }
+)cpp");
+  EXPECT_THAT(compileErrors(result), IsEmpty());
+  EXPECT_THAT(findings(result), IsEmpty());
+}
+
 TEST(NoInlineAsmRule, FlagsAsmStatementsAndFileScopeAsm) {
   FrontendResult result = checkRules(R"cpp(
 asm(".globl marker");
