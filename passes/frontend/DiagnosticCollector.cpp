@@ -74,6 +74,11 @@ void DiagnosticCollector::HandleDiagnostic(clang::DiagnosticsEngine::Level level
   if (level == clang::DiagnosticsEngine::Warning) {
     llvm::StringRef option = clang::DiagnosticIDs::getWarningOptionForDiag(info.getID());
     if (auto found = adopted_.find(option); found != adopted_.end()) {
+      // Once per place, not once per template instantiation.
+      if (!adoptedSeen_.emplace(info.getLocation().getRawEncoding(), message).second) {
+        dropping_ = true;
+        return;
+      }
       level = clang::DiagnosticsEngine::Error;
       rule = found->second.rule;
       entry.adoptedInstead = found->second.instead;

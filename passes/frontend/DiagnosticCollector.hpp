@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringMap.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -59,6 +60,7 @@ private:
   const clang::SourceManager* sources_ = nullptr;
   llvm::IntrusiveRefCntPtr<clang::DiagnosticOptions> options_;
   std::vector<Entry> entries_;
+  std::set<std::pair<clang::SourceLocation::UIntTy, std::string>> adoptedSeen_;
   bool open_ = false;     // the last entry may still get notes
   bool dropping_ = false; // notes of a dropped diagnostic are dropped too
   bool sorted_ = false;

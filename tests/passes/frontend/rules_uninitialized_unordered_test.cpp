@@ -60,6 +60,16 @@ TEST(NoUninitializedReadRule, NotesSayWhereAndHowToInitialize) {
                                  "the native and RISC-V targets\n");
 }
 
+TEST(NoUninitializedReadRule, ReportsATemplateOnceForAllInstantiations) {
+  FrontendResult result = checkRules(R"cpp(
+template <class T> T twice(T x) { T y; return x + y; }
+int g() { return twice(1) + int(twice(2.0)); }
+)cpp");
+  EXPECT_THAT(findings(result),
+              ElementsAre("2:51: error: variable 'y' is uninitialized when used here "
+                          "[vcc-no-uninitialized-read]"));
+}
+
 TEST(NoUninitializedReadRule, AllowsAssignmentBeforeUse) {
   FrontendResult result = checkRules(R"cpp(
 int f(bool flag) {
