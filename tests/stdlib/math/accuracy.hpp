@@ -129,11 +129,14 @@ struct FloatBinaryFunction {
 inline double referenceSigmoid(double x) {
   return 1.0 / (1.0 + std::exp(-x));
 }
+// At -inf both GELU forms are inf * 0 as written; their limit is -0.
 inline double referenceGelu(double x) {
+  if (std::isinf(x)) return x > 0 ? x : -0.0;
   return 0.5 * x * std::erfc(-x * 0.70710678118654752440);
 }
 // The tanh form as x sigmoid(2u): accurate where 1 + tanh(u) would cancel.
 inline double referenceGeluTanh(double x) {
+  if (std::isinf(x)) return x > 0 ? x : -0.0;
   double u = 0.7978845608028654 * (x + 0.044715 * x * x * x);
   return x / (1.0 + std::exp(-2.0 * u));
 }
