@@ -158,6 +158,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   progress("building the native binary " + name + ".native (threads and serial backends)");
   std::vector<std::string> command{kClangxx};
   for (const std::string& flag : nativeCodeFlags()) command.push_back(flag);
+  if (*kNativeSanitizeFlag) command.push_back(kNativeSanitizeFlag);
   for (const fs::path& dir : includeDirs) command.push_back("-I" + dir.string());
   for (const std::string& define : options.defines) command.push_back("-D" + define);
 #if VCC_WITH_IR_PLUGIN
