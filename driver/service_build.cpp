@@ -158,20 +158,26 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   progress("building the native binary " + name + ".native (threads and serial backends)");
   std::vector<std::string> command{kClangxx};
   for (const std::string& flag : nativeCodeFlags()) command.push_back(flag);
-  if (*kNativeSanitizeFlag) command.push_back(kNativeSanitizeFlag);
   for (const fs::path& dir : includeDirs) command.push_back("-I" + dir.string());
   for (const std::string& define : options.defines) command.push_back("-D" + define);
 #if VCC_WITH_IR_PLUGIN
   // The IR rules of SPEC §4 on the service's code (docs/passes.md).
   for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) command.push_back(argument);
 #endif
-  command.insert(command.end(), {"-MD", "-MF", depsFile.string(), glue.string()});
-  for (const char* library : kNativeLibraries) command.push_back(library);
-  command.insert(command.end(), {"-pthread", "-fuse-ld=lld", "-o", (out / (name + ".native")).string()});
-  std::vector<toolchain::ProcessResult> native = toolchain::runProcesses({command}, work, 1);
-  if (!native[0].succeeded()) {
-    outcome.error = "the native binary did not build (" + native[0].describeFailure() + "):\n" + native[0].output;
-    return outcome;
+  const fs::path object = work / (name + ".native.o");
+  command.insert(command.end(), {"-MD", "-MF", depsFile.string(), "-c", glue.string(), "-o", object.string()});
+  // Linked separately: in a VCC_SANITIZE build the runtime libraries are
+  // instrumented and need the sanitizer runtime, the service's code is not.
+  std::vector<std::string> link{kClangxx, object.string()};
+  for (const char* library : kNativeLibraries) link.push_back(library);
+  if (*kNativeSanitizeFlag) link.push_back(kNativeSanitizeFlag);
+  link.insert(link.end(), {"-pthread", "-fuse-ld=lld", "-o", (out / (name + ".native")).string()});
+  std::vector<toolchain::ProcessResult> native = toolchain::runProcesses({command, link}, work, 1);
+  for (const toolchain::ProcessResult& step : native) {
+    if (!step.succeeded()) {
+      outcome.error = "the native binary did not build (" + step.describeFailure() + "):\n" + step.output;
+      return outcome;
+    }
   }
 
   progress("hashing the image and writing the contract and manifest");
