@@ -13,14 +13,8 @@ std::optional<std::vector<uint8_t>> parseHexBytes(const std::string& text) {
   std::string digits;
   for (char c : text)
     if (!std::isspace(static_cast<unsigned char>(c))) digits += c;
-  if (digits.size() < 2 || digits[0] != '0' || (digits[1] != 'x' && digits[1] != 'X') || digits.size() % 2) return std::nullopt;
   std::vector<uint8_t> bytes;
-  for (size_t i = 2; i < digits.size(); i += 2) {
-    auto value = [](char c) { return std::isdigit(static_cast<unsigned char>(c)) ? c - '0' : std::isxdigit(static_cast<unsigned char>(c)) ? (std::tolower(c) - 'a' + 10) : -1; };
-    int high = value(digits[i]), low = value(digits[i + 1]);
-    if (high < 0 || low < 0) return std::nullopt;
-    bytes.push_back(static_cast<uint8_t>(high * 16 + low));
-  }
+  if (!parseHex(digits, bytes)) return std::nullopt;
   return bytes;
 }
 

@@ -63,7 +63,9 @@ bool fits(const Word& magnitude, unsigned bits, bool isSigned, bool negative) {
   return magnitude == limit;
 }
 
-bool hexBytes(std::string_view text, std::vector<uint8_t>& out) {
+}  // namespace
+
+bool parseHex(std::string_view text, std::vector<uint8_t>& out) {
   if (text.size() < 2 || text[0] != '0' || (text[1] != 'x' && text[1] != 'X') || text.size() % 2) return false;
   out.clear();
   for (size_t i = 2; i < text.size(); i += 2) {
@@ -74,6 +76,8 @@ bool hexBytes(std::string_view text, std::vector<uint8_t>& out) {
   }
   return true;
 }
+
+namespace {
 
 void appendWord(std::vector<uint8_t>& out, uint64_t value) {
   Word word{};
@@ -140,7 +144,7 @@ private:
     case Kind::FixedBytes: {
       std::vector<uint8_t> bytes;
       size_t size = type.kind == Kind::Address ? 20 : type.bits / 8;
-      if (json.kind() != JsonValue::Kind::String || !hexBytes(json.text(), bytes) || bytes.size() != size)
+      if (json.kind() != JsonValue::Kind::String || !parseHex(json.text(), bytes) || bytes.size() != size)
         return fail(where + "expected 0x and " + std::to_string(2 * size) + " hex digits for " + type.name());
       Word word{};
       if (type.kind == Kind::Address) std::copy(bytes.begin(), bytes.end(), word.begin() + 12);
@@ -150,7 +154,7 @@ private:
     }
     case Kind::Bytes: {
       std::vector<uint8_t> bytes;
-      if (json.kind() != JsonValue::Kind::String || !hexBytes(json.text(), bytes))
+      if (json.kind() != JsonValue::Kind::String || !parseHex(json.text(), bytes))
         return fail(where + "expected 0x-prefixed hex bytes");
       appendPadded(out, bytes);
       return true;

@@ -25,6 +25,9 @@ struct AbiType {
   std::string name() const;  // canonical: uint32, bytes, int64[][]
 };
 
+// Parses "0x" followed by an even number of hex digits (either case).
+bool parseHex(std::string_view text, std::vector<uint8_t>& out);
+
 // "uint32", "bytes", "int64[][]", ...; nullopt for anything else.
 std::optional<AbiType> parseAbiType(std::string_view text);
 // The parameter types of a canonical signature "name(t1,t2,...)".

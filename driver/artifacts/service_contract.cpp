@@ -3,18 +3,11 @@
 #include <cctype>
 #include <sstream>
 
+#include "vcc/vm/keccak.hpp"
+
 namespace vcc::driver {
 namespace {
 
-std::string hex(const uint8_t* bytes, size_t size) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string text = "0x";
-  for (size_t i = 0; i < size; ++i) {
-    text += kDigits[bytes[i] >> 4];
-    text += kDigits[bytes[i] & 15];
-  }
-  return text;
-}
 
 // Dynamic types of an external function's parameters live in calldata.
 bool isDynamic(const std::string& type) {
@@ -82,8 +75,8 @@ std::string generateServiceContract(const ServiceContract& contract) {
       << "        owner = msg.sender;\n"
       << "        minimumStake = minimumStake_;\n";
   for (const ContractMethod& method : contract.methods) {
-    out << "        programHashes[" << hex(method.selector.data(), 4) << "] = "
-        << hex(method.programHash.data(), 32) << "; // " << method.name << "\n";
+    out << "        programHashes[" << vm::toHex(method.selector) << "] = "
+        << vm::toHex(method.programHash) << "; // " << method.name << "\n";
   }
   out << "    }\n\n"
       << "    /// Registers the sender as a provider serving at `endpoint` (a web2 domain).\n"
