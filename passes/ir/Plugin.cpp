@@ -7,9 +7,17 @@
 
 #include "llvm/Passes/PassBuilder.h"
 #include "llvm/Passes/PassPlugin.h"
+#include "llvm/Support/CommandLine.h"
 
 namespace vcc::ir {
 namespace {
+
+// -mllvm -vcc-checks=false: only the canonicalizations. For code that the
+// driver checks in another compile of the same source but must still
+// rewrite: the host half of nvcc's build, which also holds nvcc's own
+// kernel-launch stubs (docs/passes.md, "The CUDA build").
+llvm::cl::opt<bool> runChecks("vcc-checks", llvm::cl::init(true),
+                              llvm::cl::desc("Run vcc's IR checks before the canonicalizations"));
 
 bool parseModulePass(llvm::StringRef name, llvm::ModulePassManager& passes,
                      llvm::ArrayRef<llvm::PassBuilder::PipelineElement>) {
@@ -43,7 +51,7 @@ void registerCallbacks(llvm::PassBuilder& builder) {
   builder.registerPipelineParsingCallback(parseFunctionPass);
   builder.registerPipelineStartEPCallback(
       [](llvm::ModulePassManager& passes, llvm::OptimizationLevel) {
-        addChecks(passes);
+        if (runChecks) addChecks(passes);
         addCanonicalizations(passes);
       });
 }

@@ -19,6 +19,13 @@ TEST(IrPluginArguments, AllowListsBecomeOneCommaSeparatedOption) {
                                       "-vcc-allowed-calls=default.txt,service.txt"}));
 }
 
+TEST(IrPluginArguments, CanonicalizationsOnlyTurnTheChecksOff) {
+  IrPluginOptions options{"p.so", {}};
+  options.checks = false;
+  EXPECT_EQ(irPluginArguments(options),
+            (std::vector<std::string>{"-fplugin=p.so", "-fpass-plugin=p.so", "-mllvm", "-vcc-checks=false"}));
+}
+
 TEST(IrPluginArguments, ThisBuildsPluginAndListExist) {
   IrPluginOptions built = builtIrPlugin();
   EXPECT_TRUE(std::filesystem::exists(built.pluginPath)) << built.pluginPath;

@@ -13,6 +13,7 @@ namespace vcc::passes {
 struct IrPluginOptions {
   std::string pluginPath;              // VccIrChecks.so
   std::vector<std::string> allowLists; // empty: the list compiled into the plugin
+  bool checks = true;                  // false: the canonicalizations only
 };
 
 // The Clang arguments that load and run the plugin, for C and C++ compiles
@@ -26,6 +27,10 @@ inline std::vector<std::string> irPluginArguments(const IrPluginOptions& options
       lists += (lists.empty() ? "" : ",") + list;
     arguments.push_back("-mllvm");
     arguments.push_back("-vcc-allowed-calls=" + lists);
+  }
+  if (!options.checks) {
+    arguments.push_back("-mllvm");
+    arguments.push_back("-vcc-checks=false");
   }
   return arguments;
 }
