@@ -121,6 +121,8 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
   build->add_option("-I,--include", options->build.includeDirs, "Extra include directory of the service");
   build->add_option("-D,--define", options->build.defines, "Preprocessor definition NAME or NAME=VALUE");
   build->add_flag("--force", options->build.force, "Rebuild even if nothing changed");
+  build->add_flag("--no-cuda", [options](int64_t) { options->build.cuda = false; },
+                  "Build the native binary without the cuda backend even when nvcc is available");
   build->add_flag("--json", options->json, "Print a JSON summary on stdout instead of progress and text");
   build->footer("Exit code: 0; 1 if the source breaks a determinism rule or has no valid method; 2 on bad input "
                 "or a failed compile.");

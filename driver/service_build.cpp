@@ -1,11 +1,13 @@
 #include "service_build.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
 #include "build_config.hpp"
 #include "dispatch_glue.hpp"
 #include "file_io.hpp"
+#include "native_build.hpp"
 #include "service_contract.hpp"
 #include "toolchain/guest_image.hpp"
 #include "toolchain/process.hpp"
@@ -33,21 +35,30 @@ std::vector<uint8_t> readOrEmpty(const fs::path& path) {
   return bytes ? std::move(*bytes) : std::vector<uint8_t>{};
 }
 
-// The native compile's flags besides paths: SPEC §4's, as in the guest.
-std::vector<std::string> nativeCodeFlags() {
-  std::vector<std::string> flags{"-std=c++20", "-O2", "-fno-exceptions", "-fno-rtti"};
-  for (const char* flag : kDeterminismFlags) flags.push_back(flag);
-  return flags;
+// A path with its size and modification time: enough to tell that one of
+// vcc's own parts (a runtime library, the plugin, vcc itself) was rebuilt.
+std::string fileStamp(const fs::path& path) {
+  std::error_code error;
+  auto size = fs::file_size(path, error);
+  auto time = fs::last_write_time(path, error);
+  if (error) return path.string() + " missing";
+  return path.string() + " " + std::to_string(size) + " " + std::to_string(time.time_since_epoch().count());
 }
 
-// A key over everything the outputs depend on: vcc, the options, and the
-// contents of every file the native compile read (its -MD dependency list).
+// A key over everything the outputs depend on: vcc and its parts, the
+// options, the contents of every file the native compile read (its -MD
+// dependency list) and of the guest runtime's sources.
 std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
   vm::Keccak256 hasher;
   auto add = [&](const std::string& text) {
     hasher.update(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size() + 1));
   };
+  auto addFile = [&](const fs::path& path) {
+    add(path.string());
+    hasher.update(readOrEmpty(path));
+  };
   add(VCC_VERSION);
+  add(options.cuda && cudaAvailable() ? "cuda" : "no cuda");
   add(fs::absolute(options.source).string());
   for (const fs::path& dir : options.includeDirs) add(fs::absolute(dir).string());
   for (const std::string& define : options.defines) add(define);
@@ -56,10 +67,25 @@ std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
   std::string word;
   while (deps >> word) {
     if (word.empty() || word == "\\" || word.back() == ':') continue;
-    std::vector<uint8_t> contents = readOrEmpty(word);
-    add(word);
-    hasher.update(contents);
+    addFile(word);
   }
+
+  std::error_code error;
+  std::vector<fs::path> guestFiles{kGuestMainSource};
+  for (fs::recursive_directory_iterator it(toolchain::GuestToolchain::configured().runtimeDir, error), end;
+       !error && it != end; it.increment(error))
+    if (it->is_regular_file(error)) guestFiles.push_back(it->path());
+  std::sort(guestFiles.begin(), guestFiles.end());
+  for (const fs::path& file : guestFiles) addFile(file);
+
+  std::vector<fs::path> parts{fs::read_symlink("/proc/self/exe", error)};
+  for (const char* library : kNativeLibraries) parts.push_back(library);
+  for (const char* library : kCudaNativeLibraries) parts.push_back(library);
+#if VCC_WITH_IR_PLUGIN
+  parts.push_back(passes::builtIrPlugin().pluginPath);
+#endif
+  for (const fs::path& part : parts)
+    if (!part.empty()) add(fileStamp(part));
   return vm::toHex(hasher.finalize());
 }
 
@@ -147,6 +173,11 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   guest.sources = {glue, kGuestMainSource};
   guest.includeDirs = includeDirs;
   guest.defines = options.defines;
+#if VCC_WITH_IR_PLUGIN
+  // The same checks and rewrites as the native compile (docs/passes.md).
+  guest.sourceFlags = passes::irPluginArguments(passes::builtIrPlugin());
+  guest.trustedSources = {kGuestMainSource};
+#endif
   guest.output = out / (name + ".rv64.elf");
   guest.workDir = work / "guest";
   toolchain::GuestImageResult image = toolchain::buildGuestImage(guest);
@@ -155,29 +186,19 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
     return outcome;
   }
 
-  progress("building the native binary " + name + ".native (threads and serial backends)");
-  std::vector<std::string> command{kClangxx};
-  for (const std::string& flag : nativeCodeFlags()) command.push_back(flag);
-  for (const fs::path& dir : includeDirs) command.push_back("-I" + dir.string());
-  for (const std::string& define : options.defines) command.push_back("-D" + define);
-#if VCC_WITH_IR_PLUGIN
-  // The IR rules of SPEC §4 on the service's code (docs/passes.md).
-  for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) command.push_back(argument);
-#endif
-  const fs::path object = work / (name + ".native.o");
-  command.insert(command.end(), {"-MD", "-MF", depsFile.string(), "-c", glue.string(), "-o", object.string()});
-  // Linked separately: in a VCC_SANITIZE build the runtime libraries are
-  // instrumented and need the sanitizer runtime, the service's code is not.
-  std::vector<std::string> link{kClangxx, object.string()};
-  for (const char* library : kNativeLibraries) link.push_back(library);
-  if (*kNativeSanitizeFlag) link.push_back(kNativeSanitizeFlag);
-  link.insert(link.end(), {"-pthread", "-fuse-ld=lld", "-o", (out / (name + ".native")).string()});
-  std::vector<toolchain::ProcessResult> native = toolchain::runProcesses({command, link}, work, 1);
-  for (const toolchain::ProcessResult& step : native) {
-    if (!step.succeeded()) {
-      outcome.error = "the native binary did not build (" + step.describeFailure() + "):\n" + step.output;
-      return outcome;
-    }
+  const bool cuda = options.cuda && cudaAvailable();
+  progress("building the native binary " + name + ".native (" +
+           (cuda ? "nvcc: cuda, threads and serial backends" : "threads and serial backends") + ")");
+  NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile, out / (name + ".native"), cuda};
+  NativeBuildResult native = buildNative(nativeRequest);
+  if (native.status == NativeBuildResult::Status::Rejected) {
+    outcome.status = BuildOutcome::Status::Rejected;
+    outcome.diagnostics += native.diagnostics;
+    return outcome;
+  }
+  if (native.status != NativeBuildResult::Status::Built) {
+    outcome.error = "the native binary did not build: " + native.error;
+    return outcome;
   }
 
   progress("hashing the image and writing the contract and manifest");
@@ -203,6 +224,11 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   manifest.vm.layoutVersion = toolchain::kGuestLayoutVersion;
   manifest.vm.elf = describeFile(name + ".rv64.elf", imageBytes);
   manifest.native.binary = describeFile(name + ".native", readOrEmpty(out / (name + ".native")));
+  if (native.cuda) {
+    manifest.toolchain.nvcc = native.cuda->nvccVersion;
+    manifest.toolchain.cudaFlags = native.cuda->flags;
+    manifest.native.cudaArchitectures = native.cuda->architectures;
+  }
 
   ServiceContract contract{name, {}};
   for (const frontend::Method& method : analysis.service.methods) {

@@ -150,6 +150,17 @@ int verify(const VerifyOptions& options) {
     return kExitBadInput;
   }
 
+  // A binary built with nvcc offers cuda only where a device is present.
+  const bool cudaBuilt = build->manifest.native.cudaArchitectures.has_value();
+  const bool cudaCompared = std::find(backends.begin(), backends.end(), "cuda") != backends.end();
+  const char* cudaStatus = cudaCompared         ? "compared"
+                           : !cudaBuilt         ? "not built"
+                           : options.backends.empty() ? "no device"
+                                                      : "not requested";
+  if (cudaBuilt && !cudaCompared && options.backends.empty() && !options.json)
+    std::fprintf(stderr, "vcc: note: %s has the cuda backend, but there is no CUDA device here: not compared\n",
+                 build->nativePath.c_str());
+
   std::vector<Mismatch> mismatches;
   size_t vmFailures = 0;
   for (size_t i = 0; i < requests.size(); ++i) {
@@ -176,6 +187,7 @@ int verify(const VerifyOptions& options) {
         .field("equivalent", mismatches.empty())
         .field("requests", static_cast<uint64_t>(requests.size()))
         .field("targets", targets)
+        .field("cudaBackend", cudaStatus)
         .field("vmFailures", static_cast<uint64_t>(vmFailures));
     json.beginArray("mismatches");
     for (const Mismatch& mismatch : mismatches)

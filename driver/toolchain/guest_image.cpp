@@ -228,10 +228,16 @@ GuestImageResult buildGuestImage(const GuestImageRequest& request) {
   std::vector<std::string> steps;
   std::vector<fs::path> imageObjects;
   const std::vector<std::string> extraFlags = userFlags(sources, includeDirs, request.defines);
+  std::set<fs::path> trusted;
+  for (const fs::path& source : request.trustedSources)
+    trusted.insert(fs::absolute(source, code).lexically_normal());
   for (size_t i = 0; i < sources.size(); ++i) {
     fs::path object =
         imageObjectDir / (std::to_string(i) + "-" + sources[i].filename().string() + ".o");
-    compiles.push_back(guestCompileCommand(toolchain, languages[i], sources[i], object, extraFlags));
+    std::vector<std::string> flags = extraFlags;
+    if (languages[i] != SourceLanguage::Assembly && !trusted.count(sources[i]))
+      flags.insert(flags.end(), request.sourceFlags.begin(), request.sourceFlags.end());
+    compiles.push_back(guestCompileCommand(toolchain, languages[i], sources[i], object, flags));
     steps.push_back("compiling " + request.sources[i].string());
     imageObjects.push_back(object);
   }

@@ -38,6 +38,12 @@ struct GuestImageRequest {
   std::vector<std::filesystem::path> sources;      // .c, .cpp/.cc/.cxx, .S/.s
   std::vector<std::filesystem::path> includeDirs;  // -I, in this order
   std::vector<std::string> defines;                // -D: "NAME" or "NAME=VALUE"
+  // More flags for the C and C++ sources above (not assembly, not the
+  // runtime's own sources): `vcc build` loads the IR plugin with them.
+  std::vector<std::string> sourceFlags;
+  // Those of `sources` that are trusted code and get no sourceFlags (the
+  // stdlib's guest main, which calls into the service by name).
+  std::vector<std::filesystem::path> trustedSources;
   std::filesystem::path output;                    // the image file; its directory is created
   // Object files go here (created if missing). Empty: a fresh directory
   // under the system's temporary directory, removed afterwards.
