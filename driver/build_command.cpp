@@ -123,6 +123,10 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
   build->add_flag("--force", options->build.force, "Rebuild even if nothing changed");
   build->add_flag("--no-cuda", [options](int64_t) { options->build.cuda = false; },
                   "Build the native binary without the cuda backend even when nvcc is available");
+  build->add_option("--nvcc-flag", options->build.nvccFlags,
+                    "An nvcc option after vcc's own (e.g. -maxrregcount=64); recorded in the manifest, "
+                    "and the PTX scan still rejects approximate code")
+      ->allow_extra_args(false);
   build->add_flag("--json", options->json, "Print a JSON summary on stdout instead of progress and text");
   build->footer("Exit code: 0; 1 if the source breaks a determinism rule or has no valid method; 2 on bad input "
                 "or a failed compile.");

@@ -52,9 +52,10 @@ std::string nvccRelease(const fs::path& workDir) {
 
 // The flags of the nvcc compile that decide what code it makes: the
 // manifest records exactly these.
-std::vector<std::string> cudaCodeFlags() {
+std::vector<std::string> cudaCodeFlags(const NativeBuildRequest& request) {
   std::vector<std::string> flags{"-std=c++20", "-O2"};
   appendNonEmpty(flags, kCudaCodeFlags);
+  flags.insert(flags.end(), request.nvccFlags.begin(), request.nvccFlags.end());
   return flags;
 }
 
@@ -84,7 +85,7 @@ std::vector<std::string> checkedCompile(const NativeBuildRequest& request, const
 std::vector<std::string> nvccCompile(const NativeBuildRequest& request, const std::vector<std::string>& architectures,
                                      const fs::path& keepDir, const fs::path& object) {
   std::vector<std::string> command{kNvcc, "-x", "cu", std::string("-ccbin=") + kClangxx};
-  std::vector<std::string> codeFlags = cudaCodeFlags();
+  std::vector<std::string> codeFlags = cudaCodeFlags(request);
   command.insert(command.end(), codeFlags.begin(), codeFlags.end());
 #if VCC_WITH_IR_PLUGIN
   // The host half holds nvcc's launch stubs (volatile, CUDA runtime calls):
@@ -210,7 +211,7 @@ NativeBuildResult buildNative(const NativeBuildRequest& request) {
   if (!linked[0].succeeded()) return failed("linking " + stem, linked[0]);
 
   if (cuda) {
-    CudaBuildInfo info{nvccRelease(request.workDir), cudaCodeFlags(), {}};
+    CudaBuildInfo info{nvccRelease(request.workDir), cudaCodeFlags(request), {}};
     for (const std::string& arch : architectures) info.architectures.push_back("sm_" + arch);
     outcome.cuda = std::move(info);
   }

@@ -25,6 +25,7 @@ struct NativeBuildRequest {
   std::filesystem::path depsFile;                  // clang's -MD list of every file read
   std::filesystem::path output;                    // the executable
   bool cuda = true;                                // use nvcc if there is one
+  std::vector<std::string> nvccFlags;              // after vcc's own nvcc flags (the PTX scan still applies)
 };
 
 // What a CUDA build records in the manifest.

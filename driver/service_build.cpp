@@ -62,6 +62,7 @@ std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
   add(fs::absolute(options.source).string());
   for (const fs::path& dir : options.includeDirs) add(fs::absolute(dir).string());
   for (const std::string& define : options.defines) add(define);
+  for (const std::string& flag : options.nvccFlags) add("nvcc " + flag);
   std::ifstream deps(depsFile);
   if (!deps) return {};
   std::string word;
@@ -189,7 +190,8 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   const bool cuda = options.cuda && cudaAvailable();
   progress("building the native binary " + name + ".native (" +
            (cuda ? "nvcc: cuda, threads and serial backends" : "threads and serial backends") + ")");
-  NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile, out / (name + ".native"), cuda};
+  NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile,
+                                   out / (name + ".native"), cuda, options.nvccFlags};
   NativeBuildResult native = buildNative(nativeRequest);
   if (native.status == NativeBuildResult::Status::Rejected) {
     outcome.status = BuildOutcome::Status::Rejected;

@@ -18,6 +18,7 @@ struct BuildOptions {
   std::vector<std::string> defines;
   bool force = false;  // rebuild even when nothing changed
   bool cuda = true;    // false: no cuda backend even when nvcc is there (--no-cuda)
+  std::vector<std::string> nvccFlags;  // --nvcc-flag: more nvcc options, after vcc's
 };
 
 struct BuildOutcome {

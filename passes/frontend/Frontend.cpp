@@ -64,6 +64,7 @@ protected:
         if (isDisabled(descriptor->name)) continue;
         rules_.push_back(descriptor->create(descriptor->name, *reporter_));
         rules_.back()->registerMatchers(finder_);
+        rules_.back()->registerPreprocessorCallbacks(compiler.getPreprocessor());
       }
     }
     return std::make_unique<AnalysisConsumer>(analyses_.determinismRules ? &finder_ : nullptr,

@@ -7,6 +7,7 @@
 #include "Reporter.hpp"
 
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -22,13 +23,16 @@ public:
 
   virtual void registerMatchers(clang::ast_matchers::MatchFinder& finder) = 0;
   virtual void check(const clang::ast_matchers::MatchFinder::MatchResult& result) = 0;
+  // A rule about preprocessor directives adds its callbacks here (called
+  // before the source is read).
+  virtual void registerPreprocessorCallbacks(clang::Preprocessor&) {}
 
   // Whether vcc's own headers may do what the rule forbids (the stdlib's
   // thread pool, the guest runtime's system calls). The service's code never
   // may, and system headers are never checked.
   virtual bool allowedInVccHeaders() const { return false; }
 
-protected:
+  // Public for preprocessor callbacks, which are not the rule itself.
   // Whether the rule checks the code at `location`.
   bool checks(clang::SourceLocation location);
   // "error: <what> [<rule>]" at `location` with the fix-its, and a note saying

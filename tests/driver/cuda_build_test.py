@@ -8,9 +8,9 @@ plugin's rewrites in every compile (docs/cli.md, docs/passes.md).
   reach the RISC-V image and the host half of the nvcc build;
 - with nvcc: the manifest records nvcc, its flags and the architectures,
   the binary carries the device code (.nv_fatbin), --no-cuda builds a
-  threads/serial binary, and a kernel that uses an approximate intrinsic
-  only in device code (hidden from the frontend and the IR plugin by
-  __CUDA_ARCH__) is rejected by the PTX scan with exit 1.
+  threads/serial binary, and nvcc options that put approximate or
+  contractible instructions into the PTX (--nvcc-flag=-ftz=true,
+  -fmad=true) get the build rejected by the PTX scan with exit 1.
 Last line: 'cuda_build: N passed, M failed'; exit 77 (skipped) is not used:
 without nvcc the nvcc checks are reported as skipped and the rest runs."""
 import argparse
@@ -53,6 +53,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--vcc", required=True)
     parser.add_argument("--services", required=True, help="tests/driver/services")
+    parser.add_argument("--matmul", required=True, help="samples/matmul/matmul.cpp")
     parser.add_argument("--expect-cuda", choices=["yes", "no"], required=True,
                         help="whether this vcc was configured with CUDA")
     o = parser.parse_args()
@@ -136,37 +137,24 @@ def main():
     check("rebuild with --no-cuda: not up to date (the option is part of the key)",
           r.returncode == 0 and "up to date" not in r.stdout, r.stdout + r.stderr)
 
-    # An approximate intrinsic that only the device compile sees.
-    bad_dir = os.path.join(tmp, "approximate")
-    os.makedirs(bad_dir)
-    with open(source) as f:
-        original = f.read()
-    with open(os.path.join(bad_dir, "conversions.cpp"), "w") as f:
-        f.write(original + """
-#if defined(__CUDA_ARCH__)
-#define TEST_EXP(x) __expf(x)
-#else
-#define TEST_EXP(x) (x)
-#endif
-VCC_METHOD vcc::bytes fastExp(vcc::bytes floats) {
-  vcc::Buffer<float> values(floats.size() / sizeof(float));
-  std::memcpy(values.host().data(), floats.data(), values.size() * sizeof(float));
-  float* data = values.view().data();
-  vcc::parallel_for(values.size(), [=] VCC_KERNEL(size_t i) { data[i] = TEST_EXP(data[i]); });
-  vcc::bytes out(values.size() * sizeof(float));
-  std::memcpy(out.data(), values.chost().data(), out.size());
-  return out;
-}
-""")
-    r = run(o.vcc, "check", os.path.join(bad_dir, "conversions.cpp"))
-    check("device-only __expf: invisible to vcc check (host parse)", r.returncode == 0, r.stderr)
-    r = run(o.vcc, "build", os.path.join(bad_dir, "conversions.cpp"), "-o", os.path.join(tmp, "approximate-out"))
-    check("device-only __expf: build rejected (exit 1) by the PTX scan [ptx-approximate]",
-          r.returncode == 1 and "[ptx-approximate]" in r.stderr and ".ptx:" in r.stderr and "ex2.approx" in r.stderr,
-          (r.returncode, r.stderr))
-    r = run(o.vcc, "build", os.path.join(bad_dir, "conversions.cpp"), "-o", os.path.join(tmp, "approximate-plain"),
-            "--no-cuda")
-    check("device-only __expf with --no-cuda: builds (no device code)", r.returncode == 0, r.stderr)
+    # nvcc options that let approximate or contractible code into the PTX:
+    # the scan rejects the build before anything is linked.
+    for flag, rule in [("-ftz=true", "[ptx-flush-to-zero]"), ("-fmad=true", "[ptx-contractible]")]:
+        bad_out = os.path.join(tmp, "bad" + flag)
+        r = run(o.vcc, "build", o.matmul, "-o", bad_out, "--nvcc-flag=" + flag)
+        check(f"--nvcc-flag={flag}: rejected (exit 1) by the PTX scan {rule}",
+              r.returncode == 1 and rule in r.stderr and ".ptx:" in r.stderr
+              and not os.path.exists(os.path.join(bad_out, "matmul.native")), (r.returncode, r.stderr[-1500:]))
+    # -use_fast_math only sets what vcc's explicit flags already set: the PTX
+    # stays clean, and the PTX, not the flag, decides.
+    r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "fast"), "--nvcc-flag=-use_fast_math")
+    check("--nvcc-flag=-use_fast_math: vcc's explicit -ftz/-fmad/-prec flags win, the PTX is clean",
+          r.returncode == 0, r.stderr[-1500:])
+    r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "regs"), "--nvcc-flag=-maxrregcount=64", "--json")
+    with open(os.path.join(tmp, "regs", "manifest.json")) as f:
+        regs = json.load(f)
+    check("--nvcc-flag=-maxrregcount=64: builds, recorded in toolchain.flags.cuda",
+          r.returncode == 0 and regs["toolchain"]["flags"]["cuda"][-1] == "-maxrregcount=64", r.stderr)
 
     print(f"cuda_build: {passed} passed, {failed} failed")
     return 1 if failed else 0

@@ -43,6 +43,7 @@ INJECTIONS = [
      "long long now() { return std::chrono::steady_clock::now().time_since_epoch().count(); }\n", "vcc-no-time"),
     ("expf", "#include <cmath>\n", "float grow(float x) { return std::exp(x) + expf(x); }\n", "vcc-no-libm-transcendental"),
     ("volatile", "", "volatile int flag = 0;\n", "vcc-no-volatile"),
+    ("target-conditional", "", "#ifdef __CUDA_ARCH__\nint deviceOnly = 1;\n#endif\n", "vcc-no-target-conditionals"),
 ]
 
 

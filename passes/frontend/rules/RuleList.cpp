@@ -17,6 +17,7 @@ extern const RuleDescriptor kNoUninitializedReadRule;
 extern const RuleDescriptor kNoUnorderedIterationRule;
 extern const RuleDescriptor kNoLibmTranscendentalRule;
 extern const RuleDescriptor kNoLongDoubleRule;
+extern const RuleDescriptor kNoTargetConditionalsRule;
 
 llvm::ArrayRef<const RuleDescriptor*> allRules() {
   static const RuleDescriptor* const kRules[] = {&kNoTimeRule,
@@ -30,7 +31,8 @@ llvm::ArrayRef<const RuleDescriptor*> allRules() {
                                                  &kNoUninitializedReadRule,
                                                  &kNoUnorderedIterationRule,
                                                  &kNoLibmTranscendentalRule,
-                                                 &kNoLongDoubleRule};
+                                                 &kNoLongDoubleRule,
+                                                 &kNoTargetConditionalsRule};
   return kRules;
 }
 

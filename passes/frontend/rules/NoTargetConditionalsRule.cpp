@@ -1,0 +1,139 @@
+// vcc-no-target-conditionals: preprocessor conditionals on the target
+// (`#ifdef __x86_64__`, `#if defined(__riscv)`, `#ifdef __CUDA_ARCH__`, the
+// C++ library's own macros, ...) in the service's code. The frontend and
+// the native compile read one branch, the RISC-V image or the CUDA device
+// code another: that branch is not what was checked, and it computes what
+// it likes. Target-specific code belongs in vcc's stdlib, which keeps its
+// branches bit-identical and is tested on every target.
+#include "Rule.hpp"
+
+#include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+
+#include <cctype>
+
+namespace vcc::frontend {
+namespace {
+
+constexpr llvm::StringRef kInstead =
+    "write one version for every target; target-specific fast paths belong in the vcc stdlib "
+    "(vcc/kernel.hpp, vcc/math.hpp, vcc/ops.hpp), which keeps them bit-identical";
+
+// Macros whose definition differs between the native compile (x86-64,
+// glibc, libstdc++), the RISC-V image (riscv64-unknown-elf, picolibc,
+// libc++) and nvcc's device pass.
+bool isTargetMacro(llvm::StringRef name) {
+  static constexpr llvm::StringRef kExact[] = {
+      "__x86_64__", "__x86_64", "__amd64__", "__amd64", "__i386__", "__i386", "_M_X64",
+      "__riscv", "__aarch64__", "__arm__", "__CUDA_ARCH__", "__CUDACC__", "__NVCC__",
+      "__CUDA_ARCH_LIST__", "__CUDACC_RTC__", "__FMA__", "__F16C__", "__linux__", "__linux",
+      "linux", "__unix__", "__unix", "__gnu_linux__", "__ELF__", "_WIN32", "__APPLE__",
+      "__GLIBC__", "__GLIBCXX__", "__GLIBCPP__", "_LIBCPP_VERSION", "__NEWLIB__", "__PICOLIBC__",
+      "__SIZEOF_LONG_DOUBLE__", "__LDBL_MANT_DIG__", "__SIZEOF_INT128__", "VCC_TARGET_GUEST"};
+  for (llvm::StringRef exact : kExact)
+    if (name == exact) return true;
+  static constexpr llvm::StringRef kPrefixes[] = {"__riscv_", "__SSE", "__AVX", "__ARM_", "__x86_",
+                                                  "__BMI", "__CUDA_"};
+  for (llvm::StringRef prefix : kPrefixes)
+    if (name.starts_with(prefix)) return true;
+  return false;
+}
+
+class TargetConditionalCallbacks : public clang::PPCallbacks {
+public:
+  TargetConditionalCallbacks(Rule& rule, const clang::SourceManager& sources,
+                             const clang::LangOptions& language)
+      : rule_(rule), sources_(sources), language_(language) {}
+
+  void Ifdef(clang::SourceLocation, const clang::Token& name, const clang::MacroDefinition&) override {
+    checkName(name);
+  }
+  void Ifndef(clang::SourceLocation, const clang::Token& name, const clang::MacroDefinition&) override {
+    checkName(name);
+  }
+  void Elifdef(clang::SourceLocation, const clang::Token& name, const clang::MacroDefinition&) override {
+    checkName(name);
+  }
+  void Elifndef(clang::SourceLocation, const clang::Token& name, const clang::MacroDefinition&) override {
+    checkName(name);
+  }
+  // #if and #elif: every identifier of the condition, evaluated or not (an
+  // undefined macro such as __riscv natively is never expanded).
+  void If(clang::SourceLocation, clang::SourceRange condition, ConditionValueKind) override {
+    checkCondition(condition);
+  }
+  void Elif(clang::SourceLocation, clang::SourceRange condition, ConditionValueKind,
+            clang::SourceLocation) override {
+    checkCondition(condition);
+  }
+
+private:
+  void checkName(const clang::Token& name) {
+    const clang::IdentifierInfo* identifier = name.getIdentifierInfo();
+    if (identifier != nullptr && isTargetMacro(identifier->getName()))
+      reportAt(name.getLocation(), identifier->getName());
+  }
+
+  void checkCondition(clang::SourceRange condition) {
+    clang::SourceLocation begin = condition.getBegin();
+    if (begin.isInvalid() || begin.isMacroID() || !rule_.checks(begin)) return;
+    bool invalid = false;
+    llvm::StringRef text = clang::Lexer::getSourceText(
+        clang::CharSourceRange::getTokenRange(condition), sources_, language_, &invalid);
+    if (invalid) return;
+    // Identifiers are runs of [A-Za-z0-9_] not starting with a digit.
+    for (size_t at = 0; at < text.size();) {
+      char c = text[at];
+      if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+        size_t end = at;
+        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
+        llvm::StringRef identifier = text.slice(at, end);
+        if (isTargetMacro(identifier)) {
+          reportAt(begin.getLocWithOffset(static_cast<int>(at)), identifier);
+          return;  // one finding per directive
+        }
+        at = end;
+      } else if (std::isdigit(static_cast<unsigned char>(c))) {
+        while (at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_')) ++at;
+      } else {
+        ++at;
+      }
+    }
+  }
+
+  void reportAt(clang::SourceLocation location, llvm::StringRef macro) {
+    rule_.report(location, "preprocessor condition on '" + macro +
+                               "', which differs between the native binary, the RISC-V image and CUDA device code",
+                 kInstead);
+  }
+
+  Rule& rule_;
+  const clang::SourceManager& sources_;
+  const clang::LangOptions& language_;
+};
+
+class NoTargetConditionalsRule : public Rule {
+public:
+  using Rule::Rule;
+
+  // The stdlib's headers are where target-specific code belongs.
+  bool allowedInVccHeaders() const override { return true; }
+
+  void registerMatchers(clang::ast_matchers::MatchFinder&) override {}
+  void check(const clang::ast_matchers::MatchFinder::MatchResult&) override {}
+
+  void registerPreprocessorCallbacks(clang::Preprocessor& preprocessor) override {
+    preprocessor.addPPCallbacks(std::make_unique<TargetConditionalCallbacks>(
+        *this, preprocessor.getSourceManager(), preprocessor.getLangOpts()));
+  }
+};
+
+} // namespace
+
+extern const RuleDescriptor kNoTargetConditionalsRule = {
+    "vcc-no-target-conditionals",
+    "#if/#ifdef on target, C library or C++ library macros (__x86_64__, __riscv, __CUDA_ARCH__, "
+    "_LIBCPP_VERSION, ...) outside vcc's headers",
+    createRule<NoTargetConditionalsRule>};
+
+} // namespace vcc::frontend
