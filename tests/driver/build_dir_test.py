@@ -5,21 +5,9 @@ exit 1, bad directories exit 2, and the bundle passes the ethers.js check.
 Last line: 'build-dir: N passed, M failed'."""
 import argparse, json, os, shutil, subprocess, sys, tempfile
 
-passed = failed = 0
+from check_support import check, run, summary
 
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {detail}")
-
-
-def run(*command):
-    return subprocess.run(list(command), capture_output=True, text=True, timeout=120)
 
 
 def main():
@@ -71,8 +59,7 @@ def main():
     check("unknown manifestVersion: exit 2", r.returncode == 2 and "manifestVersion 9" in r.stderr, r.stderr)
     r = run(o.vcc, "hash", os.path.join(tmp, "nowhere"))
     check("missing directory: exit 2", r.returncode == 2, r.returncode)
-    print(f"build-dir: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary("build-dir")
 
 
 if __name__ == "__main__":

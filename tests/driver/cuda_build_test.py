@@ -18,25 +18,12 @@ import json
 import os
 import shutil
 import struct
-import subprocess
 import sys
 import tempfile
 
-passed = failed = 0
+from check_support import check, run, summary
 
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {str(detail)[-2000:]}")
-
-
-def run(*command, timeout=900):
-    return subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=timeout)
 
 
 EDGE_VALUES = [float("nan"), -float("nan"), float("inf"), -float("inf"), 1e30, -1e30, 2.0**31, -2.0**31 - 1,
@@ -65,8 +52,7 @@ def main():
     r = run(o.vcc, "build", source, "-o", out)
     check("build: exit 0", r.returncode == 0, r.stderr)
     if r.returncode != 0:
-        print(f"cuda_build: {passed} passed, {failed} failed")
-        return 1
+        return summary("cuda_build") or 1
     check("build: the native stage names its backends",
           ("nvcc: cuda, threads and serial backends" if cuda else "(threads and serial backends)") in r.stderr, r.stderr)
     with open(os.path.join(out, "manifest.json")) as f:
@@ -111,8 +97,7 @@ def main():
         check("without CUDA: manifest nvcc null", manifest["toolchain"]["nvcc"] is None, manifest["toolchain"])
         check("without CUDA: no device code in the binary", ".nv_fatbin" not in sections)
         print("skip nvcc checks: vcc was configured without CUDA")
-        print(f"cuda_build: {passed} passed, {failed} failed")
-        return 1 if failed else 0
+        return summary("cuda_build")
 
     check("manifest: nvcc release line", "release" in (manifest["toolchain"]["nvcc"] or ""), manifest["toolchain"])
     check("manifest: nvcc's determinism flags",
@@ -156,8 +141,7 @@ def main():
     check("--nvcc-flag=-maxrregcount=64: builds, recorded in toolchain.flags.cuda",
           r.returncode == 0 and regs["toolchain"]["flags"]["cuda"][-1] == "-maxrregcount=64", r.stderr)
 
-    print(f"cuda_build: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary("cuda_build")
 
 
 if __name__ == "__main__":

@@ -16,25 +16,12 @@ import argparse
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 
-passed = failed = 0
+from check_support import check, run, summary
 
 
-def check(name, ok, detail=""):
-    global passed, failed
-    if ok:
-        passed += 1
-        print(f"ok   {name}")
-    else:
-        failed += 1
-        print(f"FAIL {name} {str(detail)[-1500:]}")
-
-
-def run(*command, timeout=900):
-    return subprocess.run([str(c) for c in command], capture_output=True, text=True, timeout=timeout)
 
 
 INJECTIONS = [
@@ -64,8 +51,7 @@ def main():
     names = ["matmul.native", "matmul.rv64.elf", "MatmulService.sol", "manifest.json"]
     check("build: all four outputs", all(os.path.exists(os.path.join(out, n)) for n in names), os.listdir(out) if os.path.isdir(out) else out)
     if r.returncode != 0:
-        print(f"e2e: {passed} passed, {failed + 1} failed")
-        return 1
+        return summary("e2e") or 1
     with open(os.path.join(out, "manifest.json")) as f:
         manifest = json.load(f)
     check("manifest: signatures", [m["signature"] for m in manifest["methods"]] ==
@@ -130,8 +116,7 @@ def main():
     r = run(o.vcc, "build", os.path.join(tmp, "missing.cpp"), "-o", os.path.join(tmp, "x"))
     check("missing source: exit 2", r.returncode == 2, r.returncode)
 
-    print(f"e2e: {passed} passed, {failed} failed")
-    return 1 if failed else 0
+    return summary("e2e")
 
 
 if __name__ == "__main__":
