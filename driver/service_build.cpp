@@ -182,6 +182,12 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   guest.output = out / (name + ".rv64.elf");
   guest.workDir = work / "guest";
   toolchain::GuestImageResult image = toolchain::buildGuestImage(guest);
+  if (!image && image.error.find(" [vcc-") != std::string::npos) {
+    // The IR plugin's errors name their rule: a rejected program.
+    outcome.status = BuildOutcome::Status::Rejected;
+    outcome.diagnostics += image.error.substr(image.error.find('\n') + 1);
+    return outcome;
+  }
   if (!image) {
     outcome.error = "the RISC-V image did not build:\n" + image.error;
     return outcome;

@@ -9,7 +9,8 @@
 - the generated contract compiles with solc and its selectors equal the
   manifest's and ethers.js' (contract_check.mjs);
 - copies of the sample with an injected nondeterministic construct are
-  rejected with exit 1 and the right rule;
+  rejected with exit 1 and the right rule (frontend rules, and one that
+  only the IR plugin sees);
 - a rebuild with nothing changed is reported up to date.
 Last line: 'e2e: N passed, M failed'."""
 import argparse
@@ -111,6 +112,17 @@ def main():
         r = run(o.vcc, "check", bad)
         check(f"injected {name}: vcc check reports file:line:col [{rule}]",
               r.returncode == 1 and "matmul.cpp:" in r.stderr and f"[{rule}]" in r.stderr, (r.returncode, r.stderr))
+    # What only the IR plugin sees (a pragma that turns contraction back on):
+    # the frontend passes it, the compile for the image rejects it.
+    ir_dir = os.path.join(tmp, "bad-contract")
+    shutil.copytree(o.sample, ir_dir)
+    with open(os.path.join(ir_dir, "matmul.cpp"), "w") as f:
+        f.write(original + "\n#pragma clang fp contract(fast)\nfloat fused(float a, float b, float c) { return a * b + c; }\n")
+    r = run(o.vcc, "check", os.path.join(ir_dir, "matmul.cpp"))
+    check("pragma fp contract(fast): the frontend passes it", r.returncode == 0, r.stderr)
+    r = run(o.vcc, "build", os.path.join(ir_dir, "matmul.cpp"), "-o", os.path.join(tmp, "bad-out-contract"))
+    check("pragma fp contract(fast): build rejected (exit 1) by the IR plugin [vcc-fast-math-flags]",
+          r.returncode == 1 and "matmul.cpp:" in r.stderr and "[vcc-fast-math-flags]" in r.stderr, (r.returncode, r.stderr))
     r = run(o.vcc, "check", source)
     check("vcc check of the sample: clean", r.returncode == 0, r.stderr)
     r = run(o.vcc, "build", os.path.join(tmp, "missing.cpp"), "-o", os.path.join(tmp, "x"))
