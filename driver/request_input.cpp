@@ -1,11 +1,13 @@
 #include "request_input.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 #include "abi_values.hpp"
 #include "file_io.hpp"
 #include "json_value.hpp"
 #include "service_runner.hpp"
+#include "vcc/vm/keccak.hpp"
 
 namespace vcc::driver {
 
@@ -22,8 +24,8 @@ bool makeRequest(const Manifest& manifest, const std::string& method, const std:
                  const std::string& calldata, std::optional<ManifestMethod>& methodOut,
                  std::vector<uint8_t>& request, std::string& error) {
   if (!calldata.empty()) {
-    if (!method.empty() || !argsJson.empty()) {
-      error = "give either --calldata or --method with --args, not both";
+    if (!argsJson.empty()) {
+      error = "give either --calldata or --args, not both";
       return false;
     }
     if (calldata[0] == '@') {
@@ -41,9 +43,22 @@ bool makeRequest(const Manifest& manifest, const std::string& method, const std:
       }
       request = std::move(*bytes);
     }
+    auto startsWithSelector = [&](const ManifestMethod& candidate) {
+      return request.size() >= 4 && std::equal(candidate.selector.begin(), candidate.selector.end(), request.begin());
+    };
+    if (!method.empty()) {
+      // --method with --calldata: the request must be that method's.
+      methodOut = findMethod(manifest, method, error);
+      if (!methodOut) return false;
+      if (!startsWithSelector(*methodOut)) {
+        error = "--calldata does not start with the selector of " + methodOut->signature + " (" +
+                vm::toHex(methodOut->selector) + "); leave out --method to send it anyway";
+        return false;
+      }
+      return true;
+    }
     for (const ManifestMethod& candidate : manifest.methods)
-      if (request.size() >= 4 && std::equal(candidate.selector.begin(), candidate.selector.end(), request.begin()))
-        methodOut = candidate;
+      if (startsWithSelector(candidate)) methodOut = candidate;
     return true;
   }
   if (method.empty()) {

@@ -107,7 +107,7 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   run->add_option("--store", options->store, "Data-oracle store directory");
   run->add_flag("--raw", options->raw, "Write the response bytes to stdout instead of the decoded value");
   run->add_flag("--json", options->json, "Print a JSON report");
-  run->footer("Give --method with --args, or --calldata. Exit code: the program's own (0 normally; for the VM "
+  run->footer("Give --method with --args, or --calldata (with --method too: the calldata must be that method's). Exit code: the program's own (0 normally; for the VM "
               "100 on a trap and 101 at the step limit); 1 or 2 when the build directory is bad.");
   run->callback([options, &exitCode] { exitCode = runRequest(*options); });
 }

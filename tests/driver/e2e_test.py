@@ -87,6 +87,14 @@ def main():
     check("run on the VM: [[19,22],[43,50]]", r.stdout.strip() == '"0x000098410000b04100002c4200004842"', r.stdout + r.stderr)
     r = run(o.vcc, "run", out, "--method", "multiply", "--args", f'[2, "{A}", "{B}"]', "--target", "native", "--backend", "serial")
     check("run natively: the same", r.stdout.strip() == '"0x000098410000b04100002c4200004842"', r.stdout + r.stderr)
+    request_file = os.path.join(o.sample, "requests", "multiply-2x2.hex")
+    r_plain = run(o.vcc, "run", out, "--calldata", "@" + request_file, "--target", "vm")
+    r = run(o.vcc, "run", out, "--method", "multiply", "--calldata", "@" + request_file, "--target", "vm")
+    check("run --method with --calldata @file (SPEC §1's form): the same result",
+          r.returncode == 0 and r.stdout == r_plain.stdout and r.stdout.startswith('"0x'), r.stdout + r.stderr)
+    r = run(o.vcc, "run", out, "--method", "traceBits", "--calldata", "@" + request_file, "--target", "vm")
+    check("run --method naming another method than the calldata's selector: exit 2",
+          r.returncode == 2 and "does not start with the selector of traceBits" in r.stderr, (r.returncode, r.stderr))
     r = run(o.vcc, "run", out, "--calldata", "0x7222f0d0ff", "--target", "vm")
     check("malformed calldata: a deterministic error result", "ShortInput" in r.stdout or "error" in r.stdout, r.stdout)
 
