@@ -6,6 +6,7 @@
 #include <cinttypes>
 #include <cstdio>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,7 @@
 #include "file_io.hpp"
 #include "json_writer.hpp"
 #include "vcc/vm/machine.hpp"
+#include "vcc/vm/state_root_pipeline.hpp"
 #include "vm_image.hpp"
 
 namespace vcc::driver {
@@ -59,15 +61,23 @@ int exitCodeFor(vm::StopReason reason, const vm::MachineState& state) {
 }
 
 // Runs to completion or the step limit, recording a state root at step 0
-// and every `checkpointEvery` steps after it when asked.
+// and every `checkpointEvery` steps after it when asked. The roots are
+// hashed on a second thread while the machine runs on (StateRootPipeline).
 vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::vector<Checkpoint>& checkpoints,
                        bool showProgress) {
   auto start = std::chrono::steady_clock::now();
   uint64_t nextCheckpoint = 0;
+  std::optional<vm::StateRootPipeline> pipeline;
+  if (options.checkpointEvery != 0) pipeline.emplace(machine);
+  auto emit = [&](const std::optional<vm::StateRootPipeline::Root>& root) {
+    if (!root) return;
+    checkpoints.push_back({root->step, root->stateRoot});
+    if (!options.json) std::fprintf(stderr, "%" PRIu64 " %s\n", root->step, vm::toHex(root->stateRoot).c_str());
+  };
+  uint64_t lastRecorded = 0;
   auto record = [&] {
-    checkpoints.push_back({machine.state().steps, machine.stateRoot()});
-    if (!options.json)
-      std::fprintf(stderr, "%" PRIu64 " %s\n", checkpoints.back().step, vm::toHex(checkpoints.back().stateRoot).c_str());
+    lastRecorded = machine.state().steps;
+    emit(pipeline->capture());
   };
   auto checkpointDue = [&] {
     if (options.checkpointEvery == 0 || machine.state().steps != nextCheckpoint) return;
@@ -89,7 +99,10 @@ vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::v
     }
   }
   checkpointDue();
-  if (options.checkpointEvery != 0 && checkpoints.back().step != machine.state().steps) record();  // the final state
+  if (options.checkpointEvery != 0) {
+    if (lastRecorded != machine.state().steps) record();  // the final state
+    emit(pipeline->finish());
+  }
   if (progressShown) std::fputc('\n', stderr);
   return reason;
 }

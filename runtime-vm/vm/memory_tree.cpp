@@ -114,12 +114,20 @@ bool MemoryTree::updatePage(uint64_t page, const uint8_t* contents) {
 }
 
 const Hash& MemoryTree::update(Memory& memory) {
-  std::vector<uint64_t> changed;
-  changed.reserve(memory.dirtyPages().size());
-  for (uint64_t page : memory.dirtyPages()) {
-    if (updatePage(page, memory.pageData(page))) changed.push_back(page);
-  }
+  std::vector<PageContents> pages;
+  pages.reserve(memory.dirtyPages().size());
+  for (uint64_t page : memory.dirtyPages()) pages.push_back({page, memory.pageData(page)});
+  const Hash& root = update(pages);
   memory.clearDirty();
+  return root;
+}
+
+const Hash& MemoryTree::update(std::span<const PageContents> pages) {
+  std::vector<uint64_t> changed;
+  changed.reserve(pages.size());
+  for (const PageContents& page : pages) {
+    if (updatePage(page.page, page.contents)) changed.push_back(page.page);
+  }
   if (changed.empty()) return root_;
   std::sort(changed.begin(), changed.end());
   PairHasher hasher;

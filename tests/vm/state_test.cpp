@@ -5,6 +5,7 @@
 #include "vcc/vm/keccak.hpp"
 #include "vcc/vm/memory_tree.hpp"
 #include "vcc/vm/state.hpp"
+#include "vcc/vm/state_root_pipeline.hpp"
 #include "vm_test_support.hpp"
 
 namespace vcc::vm::test {
@@ -199,6 +200,67 @@ TEST(StateRoot, OneFlippedRequestByteChangesEveryRoot) {
   std::vector<Hash> b = checkpoints(echoProgram(), request, 4);
   ASSERT_EQ(a.size(), b.size());
   for (size_t i = 0; i < a.size(); ++i) EXPECT_NE(a[i], b[i]) << "checkpoint " << i;
+}
+
+// The same checkpoints through StateRootPipeline: hashed on its worker
+// from snapshots while the machine runs on, roots in order.
+std::vector<Hash> pipelinedCheckpoints(const std::vector<uint8_t>& elf, std::vector<uint8_t> request,
+                                       uint64_t every) {
+  Machine machine;
+  EXPECT_TRUE(machine.load(elf).ok());
+  machine.bindRequest(std::move(request));
+  std::vector<Hash> roots;
+  std::vector<uint64_t> steps;
+  auto keep = [&](const std::optional<StateRootPipeline::Root>& root) {
+    if (!root) return;
+    roots.push_back(root->stateRoot);
+    steps.push_back(root->step);
+  };
+  {
+    StateRootPipeline pipeline(machine);
+    keep(pipeline.capture());
+    while (machine.run(machine.state().steps + every) == StopReason::StepLimit) keep(pipeline.capture());
+    keep(pipeline.capture());
+    keep(pipeline.finish());
+    EXPECT_FALSE(pipeline.finish().has_value()) << "nothing left in flight";
+  }
+  for (size_t i = 1; i < steps.size(); ++i) EXPECT_GE(steps[i], steps[i - 1]);
+  EXPECT_EQ(machine.stateRoot(), roots.back()) << "the tree the worker updated is the machine's";
+  return roots;
+}
+
+TEST(StateRootPipeline, SameRootsAsSynchronousCheckpoints) {
+  std::vector<uint8_t> request{1, 2, 3, 4, 5, 6, 7, 8};
+  for (uint64_t every : {1, 2, 3, 7, 1000})
+    EXPECT_EQ(pipelinedCheckpoints(echoProgram(), request, every), checkpoints(echoProgram(), request, every))
+        << "every " << every;
+}
+
+TEST(StateRootPipeline, SnapshotsAreTakenAtCaptureNotWhenHashed) {
+  // Writes after a capture must not reach that capture's root: compare with
+  // a tree updated synchronously at the same moments.
+  std::mt19937_64 random(7);
+  Machine machine;
+  Memory reference;
+  MemoryTree referenceTree;
+  std::vector<Hash> expected, got;
+  StateRootPipeline pipeline(machine);
+  for (int round = 0; round < 8; ++round) {
+    for (int write = 0; write < 300; ++write) {
+      uint64_t address = kNullGuardEnd + random() % (uint64_t{1} << 26);
+      uint8_t bytes[8];
+      for (uint8_t& b : bytes) b = static_cast<uint8_t>(random());
+      ASSERT_TRUE(machine.memory().write(address, bytes));
+      ASSERT_TRUE(reference.write(address, bytes));
+    }
+    expected.push_back(keccak256([&] {
+      PackedState packed = packState(machine, referenceTree.update(reference));
+      return packed;
+    }()));
+    if (auto root = pipeline.capture()) got.push_back(root->stateRoot);
+  }
+  if (auto root = pipeline.finish()) got.push_back(root->stateRoot);
+  EXPECT_EQ(got, expected);
 }
 
 TEST(ProgramHash, DependsOnTheImageOnlyAndNotOnTheRequest) {

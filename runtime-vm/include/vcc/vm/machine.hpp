@@ -94,6 +94,9 @@ public:
   // and returns keccak256 of the packed state (state.hpp).
   Hash stateRoot();
   const Hash& memoryRoot() { return memoryTree_.update(memory_); }
+  // The tree behind memoryRoot(), for StateRootPipeline, which updates it
+  // from snapshots on its own thread (no stateRoot() while it does).
+  MemoryTree& memoryTree() { return memoryTree_; }
 
 private:
   friend struct Interpreter;

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <unordered_map>
 
 #include "vcc/vm/keccak.hpp"
@@ -29,6 +30,14 @@ public:
   // Re-hashes the pages memory lists as dirty, clears that list, and
   // returns the root of the whole memory.
   const Hash& update(Memory& memory);
+  // A page and its contents: in memory, or a copy taken earlier.
+  struct PageContents {
+    uint64_t page;
+    const uint8_t* contents;  // kPageSize bytes
+  };
+  // Re-hashes the given pages (each at most once) with these contents and
+  // returns the root: what update(Memory&) does, for a snapshot.
+  const Hash& update(std::span<const PageContents> pages);
   const Hash& root() const { return root_; }
   // A node at `level` (kPageLevel..kRootLevel) as of the last update.
   const Hash& node(unsigned level, uint64_t index) const;
