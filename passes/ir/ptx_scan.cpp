@@ -182,6 +182,12 @@ void check(const Opcode& opcode, std::vector<PtxFinding>& findings) {
                    "' has no rounding modifier, so ptxas may fuse it into an fma; "
                    "compile with -fmad=false (nvcc then writes ." +
                    "rn)");
+  if (onFloats && (operation == "min" || operation == "max"))
+    addFinding(findings, PtxIssue::FloatMinMax, opcode,
+               "'" + name +
+                   "' orders zeros of different sign by operand position, while vcc's "
+                   "fmin/fmax on the CPU and in the VM take -0 < +0 (IEEE minimumNumber); "
+                   "compare explicitly, e.g. (a < b || (a == b && signbit(a))) ? a : b");
   if (onFloats && (operation == "atom" || operation == "red") && has("add"))
     addFinding(findings, PtxIssue::FloatAtomic, opcode,
                "'" + name +
@@ -204,6 +210,7 @@ std::string_view issueName(PtxIssue issue) {
   case PtxIssue::FlushToZero: return "ptx-flush-to-zero";
   case PtxIssue::Contractible: return "ptx-contractible";
   case PtxIssue::FloatAtomic: return "ptx-float-atomic";
+  case PtxIssue::FloatMinMax: return "ptx-float-minmax";
   }
   return "ptx";
 }

@@ -130,6 +130,34 @@ def main():
         check(f"--nvcc-flag={flag}: rejected (exit 1) by the PTX scan {rule}",
               r.returncode == 1 and rule in r.stderr and ".ptx:" in r.stderr
               and not os.path.exists(os.path.join(bad_out, "matmul.native")), (r.returncode, r.stderr[-1500:]))
+    # fmin in a kernel: fine on the CPU and in the VM (canonicalized), but PTX
+    # min.f64 orders signed zeros by operand position.
+    minmax_dir = os.path.join(tmp, "minmax")
+    os.makedirs(minmax_dir)
+    with open(source) as f:
+        original = f.read()
+    with open(os.path.join(minmax_dir, "conversions.cpp"), "w") as f:
+        f.write(original + """
+VCC_METHOD vcc::bytes minInKernel(vcc::bytes doubles) {
+  const size_t n = doubles.size() / sizeof(double);
+  vcc::Buffer<double> values(n);
+  std::memcpy(values.host().data(), doubles.data(), n * sizeof(double));
+  double* data = values.view().data();
+  vcc::parallel_for(n, [=] VCC_KERNEL(size_t i) { data[i] = std::fmin(data[i], -0.0); });
+  vcc::bytes out(n * sizeof(double));
+  std::memcpy(out.data(), values.chost().data(), out.size());
+  return out;
+}
+""")
+    r = run(o.vcc, "check", os.path.join(minmax_dir, "conversions.cpp"))
+    check("std::fmin in a kernel: the frontend accepts it", r.returncode == 0, r.stderr)
+    r = run(o.vcc, "build", os.path.join(minmax_dir, "conversions.cpp"), "-o", os.path.join(tmp, "minmax-out"))
+    check("std::fmin in a kernel: rejected (exit 1) by the PTX scan [ptx-float-minmax]",
+          r.returncode == 1 and "[ptx-float-minmax]" in r.stderr, (r.returncode, r.stderr[-1500:]))
+    r = run(o.vcc, "build", os.path.join(minmax_dir, "conversions.cpp"), "-o", os.path.join(tmp, "minmax-plain"),
+            "--no-cuda")
+    check("std::fmin in a kernel with --no-cuda: builds (rewritten for the CPU and the VM)", r.returncode == 0, r.stderr)
+
     # -use_fast_math only sets what vcc's explicit flags already set: the PTX
     # stays clean, and the PTX, not the flag, decides.
     r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "fast"), "--nvcc-flag=-use_fast_math")

@@ -58,7 +58,7 @@ TEST(PtxScan, ExactlyRoundedInstructionsPass) {
               "fma.rn.f32 %f4, %f1, %f2, %f3;\nfma.rm.f32 %f5, %f1, %f2, %f3;\n"
               "add.rn.f32 %f6, %f1, %f2;\nmul.rz.f64 %fd3, %fd1, %fd2;\n"
               "sub.rp.f32 %f7, %f1, %f2;\nmad.rn.f32 %f8, %f1, %f2, %f3;\n"
-              "neg.f32 %f9, %f1;\nabs.f64 %fd4, %fd1;\nmin.f32 %f10, %f1, %f2;\n"
+              "neg.f32 %f9, %f1;\nabs.f64 %fd4, %fd1;\nmin.s32 %r10, %r1, %r2;\n"
               "cvt.rn.f32.f64 %f11, %fd1;\ncvt.f64.f32 %fd5, %f1;\nsetp.lt.f32 %p1, %f1, %f2;")
           .empty());
 }
@@ -105,6 +105,15 @@ TEST(PtxScan, FloatAtomicAddsAreFound) {
   EXPECT_EQ(findings.size(), 2u);
 }
 
+TEST(PtxScan, FloatMinMaxIsFoundIntegerMinMaxIsNot) {
+  auto findings = scanPtx("min.f32 %f3, %f1, %f2;\nmax.NaN.f64 %fd3, %fd1, %fd2;\nmin.ftz.f32 %f4, %f1, %f2;\n"
+                          "min.s32 %r3, %r1, %r2;\nmax.u64 %rd3, %rd1, %rd2;\nmin.bf16x2 %r4, %r1, %r2;");
+  EXPECT_EQ(instructionsWith(findings, PtxIssue::FloatMinMax),
+            (std::vector<std::string>{"min.f32", "max.NaN.f64", "min.ftz.f32", "min.bf16x2"}));
+  EXPECT_EQ(instructionsWith(findings, PtxIssue::FlushToZero), (std::vector<std::string>{"min.ftz.f32"}));
+  EXPECT_EQ(findings.size(), 5u);
+}
+
 TEST(PtxScan, CommentsAndStringsAreSkipped) {
   EXPECT_TRUE(scanPtx("// ex2.approx.f32 %f2, %f1;\n"
                       "/* div.full.f32 %f3, %f1, %f2;\n   add.f32 %f1, %f2, %f3; */\n"
@@ -147,6 +156,7 @@ TEST(PtxScan, FormatsFindingsLikeClang) {
   EXPECT_EQ(issueName(PtxIssue::FlushToZero), "ptx-flush-to-zero");
   EXPECT_EQ(issueName(PtxIssue::Contractible), "ptx-contractible");
   EXPECT_EQ(issueName(PtxIssue::FloatAtomic), "ptx-float-atomic");
+  EXPECT_EQ(issueName(PtxIssue::FloatMinMax), "ptx-float-minmax");
 }
 
 TEST(PtxScan, EmptyAndTruncatedInputAreHarmless) {
