@@ -185,8 +185,9 @@ void check(const Opcode& opcode, std::vector<PtxFinding>& findings) {
   if (onFloats && (operation == "min" || operation == "max"))
     addFinding(findings, PtxIssue::FloatMinMax, opcode,
                "'" + name +
-                   "' orders zeros of different sign by operand position, while vcc's "
-                   "fmin/fmax on the CPU and in the VM take -0 < +0 (IEEE minimumNumber); "
+                   "' does not promise -0 < +0 for zeros of different sign (PTX describes "
+                   "min as (a < b) ? a : b), while vcc's fmin/fmax on the CPU and in the VM "
+                   "take -0 < +0 (IEEE minimumNumber); "
                    "compare explicitly, e.g. (a < b || (a == b && signbit(a))) ? a : b");
   if (onFloats && (operation == "atom" || operation == "red") && has("add"))
     addFinding(findings, PtxIssue::FloatAtomic, opcode,
