@@ -1,7 +1,9 @@
 #include "build_directory.hpp"
 
+#include <cstdio>
 #include <filesystem>
 
+#include "exit_codes.hpp"
 #include "file_io.hpp"
 #include "sha256.hpp"
 #include "vcc/vm/keccak.hpp"
@@ -84,6 +86,17 @@ std::optional<BuildDirectory> loadBuildDirectory(const std::string& path, BuildD
   }
   kind = BuildDirectoryError::None;
   return out;
+}
+
+std::optional<BuildDirectory> openBuildDirectory(const std::string& path, int& exitCode) {
+  BuildDirectoryError kind;
+  std::string error;
+  std::optional<BuildDirectory> build = loadBuildDirectory(path, kind, error);
+  if (!build) {
+    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    exitCode = kind == BuildDirectoryError::Mismatch ? kExitCheckFailed : kExitBadInput;
+  }
+  return build;
 }
 
 }  // namespace vcc::driver

@@ -28,4 +28,8 @@ enum class BuildDirectoryError { None, Unreadable, Mismatch };
 std::optional<BuildDirectory> loadBuildDirectory(const std::string& path, BuildDirectoryError& kind,
                                                  std::string& error);
 
+// loadBuildDirectory for a command: on failure prints "vcc: error: ..." on
+// stderr and sets `exitCode` (1 for a mismatch, 2 otherwise).
+std::optional<BuildDirectory> openBuildDirectory(const std::string& path, int& exitCode);
+
 }  // namespace vcc::driver

@@ -20,13 +20,9 @@ struct HashOptions {
 };
 
 int printHashes(const HashOptions& options) {
-  BuildDirectoryError kind;
-  std::string error;
-  std::optional<BuildDirectory> build = loadBuildDirectory(options.directory, kind, error);
-  if (!build) {
-    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
-    return kind == BuildDirectoryError::Mismatch ? kExitCheckFailed : kExitBadInput;
-  }
+  int exitCode = kExitOk;
+  std::optional<BuildDirectory> build = openBuildDirectory(options.directory, exitCode);
+  if (!build) return exitCode;
   const Manifest& manifest = build->manifest;
   if (options.json) {
     JsonWriter json;

@@ -40,13 +40,10 @@ std::vector<uint8_t> setProgramHashCalldata(const std::array<uint8_t, 4>& select
 }
 
 int publishBundle(const PublishOptions& options) {
-  BuildDirectoryError kind;
+  int exitCode = kExitOk;
+  std::optional<BuildDirectory> build = openBuildDirectory(options.directory, exitCode);
+  if (!build) return exitCode;
   std::string error;
-  std::optional<BuildDirectory> build = loadBuildDirectory(options.directory, kind, error);
-  if (!build) {
-    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
-    return kind == BuildDirectoryError::Mismatch ? kExitCheckFailed : kExitBadInput;
-  }
   namespace fs = std::filesystem;
   std::error_code fsError;
   fs::create_directories(fs::path(options.bundle) / "blobs", fsError);

@@ -46,13 +46,10 @@ std::string describeResponse(const std::vector<uint8_t>& response, const Manifes
 }
 
 int runRequest(const RunOptions& options) {
-  BuildDirectoryError kind;
+  int exitCode = kExitOk;
+  std::optional<BuildDirectory> build = openBuildDirectory(options.directory, exitCode);
+  if (!build) return exitCode;
   std::string error;
-  std::optional<BuildDirectory> build = loadBuildDirectory(options.directory, kind, error);
-  if (!build) {
-    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
-    return kind == BuildDirectoryError::Mismatch ? kExitCheckFailed : kExitBadInput;
-  }
   std::optional<ManifestMethod> method;
   std::vector<uint8_t> request;
   if (!makeRequest(build->manifest, options.method, options.args, options.calldata, method, request, error)) {

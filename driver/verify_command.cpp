@@ -126,13 +126,10 @@ bool collectRequests(const VerifyOptions& options, const Manifest& manifest, std
 }
 
 int verify(const VerifyOptions& options) {
-  BuildDirectoryError kind;
+  int exitCode = kExitOk;
+  std::optional<BuildDirectory> build = openBuildDirectory(options.directory, exitCode);
+  if (!build) return exitCode;
   std::string error;
-  std::optional<BuildDirectory> build = loadBuildDirectory(options.directory, kind, error);
-  if (!build) {
-    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
-    return kind == BuildDirectoryError::Mismatch ? kExitCheckFailed : kExitBadInput;
-  }
   std::vector<Request> requests;
   if (!collectRequests(options, build->manifest, requests, error)) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
