@@ -10,8 +10,6 @@
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/PPCallbacks.h"
 
-#include <cctype>
-
 namespace vcc::frontend {
 namespace {
 
@@ -81,22 +79,15 @@ private:
     llvm::StringRef text = clang::Lexer::getSourceText(
         clang::CharSourceRange::getTokenRange(condition), sources_, language_, &invalid);
     if (invalid) return;
-    // Identifiers are runs of [A-Za-z0-9_] not starting with a digit.
-    for (size_t at = 0; at < text.size();) {
-      char c = text[at];
-      if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
-        size_t end = at;
-        while (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || text[end] == '_')) ++end;
-        llvm::StringRef identifier = text.slice(at, end);
-        if (isTargetMacro(identifier)) {
-          reportAt(begin.getLocWithOffset(static_cast<int>(at)), identifier);
-          return;  // one finding per directive
-        }
-        at = end;
-      } else if (std::isdigit(static_cast<unsigned char>(c))) {
-        while (at < text.size() && (std::isalnum(static_cast<unsigned char>(text[at])) || text[at] == '_')) ++at;
-      } else {
-        ++at;
+    // Raw-lex the condition: identifiers only, comments skipped.
+    clang::Lexer lexer(begin, language_, text.begin(), text.begin(), text.end());
+    clang::Token token;
+    bool atEnd = false;
+    while (!atEnd) {
+      atEnd = lexer.LexFromRawLexer(token);
+      if (token.is(clang::tok::raw_identifier) && isTargetMacro(token.getRawIdentifier())) {
+        reportAt(token.getLocation(), token.getRawIdentifier());
+        return;  // one finding per directive
       }
     }
   }

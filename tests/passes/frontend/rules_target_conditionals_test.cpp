@@ -67,6 +67,9 @@ int tile = TILE;
 #elif defined(__cplusplus) && __cplusplus >= 202002L
 int tile = 8;
 #endif
+#if TILE /* not __riscv */ > 4 // nor __x86_64__
+int wide = 1;
+#endif
 // __x86_64__ in a comment, "__riscv" in a string:
 const char* text = "__riscv";
 )cpp");
