@@ -4,6 +4,8 @@
 // header); ordinary conditionals pass.
 #include "rules_test_support.hpp"
 
+#include <unistd.h>
+
 #include <filesystem>
 #include <fstream>
 #include <gmock/gmock.h>
@@ -80,15 +82,20 @@ const char* text = "__riscv";
 class TargetConditionalHeaderTest : public ::testing::Test {
 protected:
   void SetUp() override {
+    // One directory per process and test: ctest runs the tests in parallel.
     root_ = std::filesystem::temp_directory_path() /
-            ("vcc-target-conditionals-" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()));
+            ("vcc-target-conditionals-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name());
     std::filesystem::create_directories(root_ / "vcc");
     std::ofstream(root_ / "vcc" / "fast.hpp") << "#pragma once\n#if defined(__x86_64__)\ninline int lanes = 8;\n"
                                                  "#else\ninline int lanes = 1;\n#endif\n";
     std::ofstream(root_ / "vendor.hpp") << "#pragma GCC system_header\n#ifdef __riscv\ninline int v = 1;\n"
                                            "#else\ninline int v = 2;\n#endif\n";
   }
-  void TearDown() override { std::filesystem::remove_all(root_); }
+  void TearDown() override {
+    std::error_code ignored;
+    std::filesystem::remove_all(root_, ignored);
+  }
 
   FrontendResult check(bool asVccHeader) {
     FrontendOptions options;
