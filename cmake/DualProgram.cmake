@@ -28,6 +28,7 @@
 # take) and sets VCC_CUDA_ENABLED and VCC_CUDA_COMPILE_OPTIONS.
 include_guard(GLOBAL)
 include(${CMAKE_CURRENT_LIST_DIR}/Determinism.cmake)  # VCC_DETERMINISM_FLAGS, also when included early
+include(${CMAKE_CURRENT_LIST_DIR}/ServiceLibcxx.cmake)  # vcc_service_libcxx
 
 get_filename_component(_vcc_dual_root "${CMAKE_CURRENT_LIST_DIR}/.." ABSOLUTE)
 set(VCC_DUAL_PROGRAM_STDLIB_INCLUDE_DIR ${_vcc_dual_root}/stdlib/include CACHE INTERNAL "")
@@ -104,6 +105,7 @@ function(vcc_add_dual_program name)
   target_compile_definitions(${name} PRIVATE ${D_DEFINES})
   target_compile_options(${name} PRIVATE ${VCC_DETERMINISM_FLAGS} -fno-exceptions -fno-rtti)
   target_link_libraries(${name} PRIVATE vcc::native_main ${D_LIBRARIES})
+  vcc_service_libcxx(${name})
 
   if(D_CUDA AND VCC_CUDA_ENABLED AND TARGET vcc_native_main_cuda)
     # nvcc compiles .cu files as CUDA; each source is included from a

@@ -121,8 +121,11 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
   build->add_option("-I,--include", options->build.includeDirs, "Extra include directory of the service");
   build->add_option("-D,--define", options->build.defines, "Preprocessor definition NAME or NAME=VALUE");
   build->add_flag("--force", options->build.force, "Rebuild even if nothing changed");
+  build->add_flag("--cuda", [options](int64_t) { options->build.cuda = true; },
+                  "Opt in to the nvcc build with the cuda backend (its host code uses libstdc++, not the "
+                  "image's libc++: not equal by construction; docs/cli.md)");
   build->add_flag("--no-cuda", [options](int64_t) { options->build.cuda = false; },
-                  "Build the native binary without the cuda backend even when nvcc is available");
+                  "The default: a clang++ build against libc++ with the threads and serial backends");
   build->add_option("--nvcc-flag", options->build.nvccFlags,
                     "An nvcc option after vcc's own (e.g. -maxrregcount=64); recorded in the manifest, "
                     "and the PTX scan still rejects approximate code")

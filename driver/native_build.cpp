@@ -148,8 +148,14 @@ NativeBuildResult failed(const std::string& step, const toolchain::ProcessResult
 
 std::vector<std::string> linkCommand(const fs::path& object, const fs::path& output, bool cuda) {
   std::vector<std::string> link{kClangxx, object.string()};
-  if (cuda) appendNonEmpty(link, kCudaNativeLibraries);
-  else appendNonEmpty(link, kNativeLibraries);
+  if (cuda) {
+    appendNonEmpty(link, kCudaNativeLibraries);
+  } else {
+    // libc++ and libc++abi (the image's C++ library), statically.
+    appendNonEmpty(link, kNativeLibraries);
+    link.push_back("-nostdlib++");
+    appendNonEmpty(link, kServiceLinkLibraries);
+  }
   if (*kNativeSanitizeFlag) link.push_back(kNativeSanitizeFlag);
   link.insert(link.end(), {"-pthread", "-ldl", "-lrt", "-fuse-ld=lld", "-o", output.string()});
   return link;
@@ -161,6 +167,7 @@ bool cudaAvailable() { return *kNvcc && ::access(kNvcc, X_OK) == 0; }
 
 std::vector<std::string> nativeCodeFlags() {
   std::vector<std::string> flags{"-std=c++20", "-O2", "-fno-exceptions", "-fno-rtti"};
+  appendNonEmpty(flags, kServiceCxxFlags);
   appendNonEmpty(flags, kDeterminismFlags);
   return flags;
 }

@@ -24,7 +24,7 @@ struct NativeBuildRequest {
   std::filesystem::path workDir;                   // objects, dependency list, kept PTX
   std::filesystem::path depsFile;                  // clang's -MD list of every file read
   std::filesystem::path output;                    // the executable
-  bool cuda = true;                                // use nvcc if there is one
+  bool cuda = false;                               // use nvcc if there is one (--cuda)
   std::vector<std::string> nvccFlags;              // after vcc's own nvcc flags (the PTX scan still applies)
 };
 

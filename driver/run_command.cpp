@@ -63,11 +63,10 @@ int runRequest(const RunOptions& options) {
   runner.workDir = work.string();
   RunResult result = options.target == "vm" ? runVm(*build, request, runner)
                                             : runNative(*build, options.backend, options.threads, request, runner);
-  if (!result.ok && result.response.empty() && options.target != "vm") {
-    std::fprintf(stderr, "vcc: error: the native run failed: %s\n", result.failure.c_str());
-    return result.exitCode > 0 ? result.exitCode : kExitBadInput;
-  }
+  // A native run that did not exit normally (a trap is exit 100 there too)
+  // is reported like the VM's: the exit code, no response.
   if (!result.ok) std::fprintf(stderr, "vcc: %s\n", result.failure.c_str());
+  if (!result.ok && result.exitCode <= 0) result.exitCode = kExitBadInput;
   const ManifestMethod* described = method ? &*method : nullptr;
   if (options.json) {
     JsonWriter json;

@@ -17,7 +17,7 @@ struct BuildOptions {
   std::vector<std::filesystem::path> includeDirs;
   std::vector<std::string> defines;
   bool force = false;  // rebuild even when nothing changed
-  bool cuda = true;    // false: no cuda backend even when nvcc is there (--no-cuda)
+  bool cuda = false;   // --cuda: the nvcc build with the cuda backend (libstdc++ host code)
   std::vector<std::string> nvccFlags;  // --nvcc-flag: more nvcc options, after vcc's
 };
 

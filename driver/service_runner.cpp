@@ -1,5 +1,6 @@
 #include "service_runner.hpp"
 
+#include <csignal>
 #include <filesystem>
 #include <sstream>
 
@@ -12,6 +13,9 @@ namespace vcc::driver {
 namespace {
 
 namespace fs = std::filesystem;
+
+// The exit code of a trap, native or VM (`vcc run`'s, docs/cli.md).
+constexpr int kTrappedExitCode = 100;
 
 RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t>& request,
                      const RunnerOptions& options, bool stdinRequest) {
@@ -37,7 +41,13 @@ RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t
   std::vector<toolchain::ProcessResult> ran = toolchain::runProcesses({command}, options.workDir, 1);
   result.exitCode = ran[0].exitCode;
   if (!ran[0].succeeded()) {
-    result.failure = ran[0].describeFailure() + (ran[0].output.empty() ? "" : ": " + ran[0].output);
+    // A trap is one outcome on every runner: exit code 100 and no response.
+    // The native binary exits 100 itself; qemu dies of the signal.
+    if (ran[0].signal == SIGTRAP || ran[0].signal == SIGILL || ran[0].signal == SIGSEGV || ran[0].signal == SIGBUS)
+      result.exitCode = kTrappedExitCode;
+    result.failure = (result.exitCode == kTrappedExitCode ? "the program trapped: " : "") + ran[0].describeFailure() +
+                     (ran[0].output.empty() ? "" : ": " + ran[0].output);
+    while (!result.failure.empty() && result.failure.back() == '\n') result.failure.pop_back();
     return result;
   }
   auto response = readBinary(responseFile.string(), uint64_t{1} << 30, error);
@@ -86,7 +96,9 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
   result.steps = state.steps;
   result.response.assign(machine.response().begin(), machine.response().end());
   if (reason == vm::StopReason::Trapped) {
-    result.exitCode = 100;
+    // What the guest wrote before it trapped is not a response.
+    result.response.clear();
+    result.exitCode = kTrappedExitCode;
     result.failure = "the guest trapped: " + std::string(vm::trapKindName(state.trap.kind));
   } else if (reason == vm::StopReason::StepLimit) {
     result.exitCode = 101;

@@ -52,6 +52,17 @@ VCC_FUNCTION_PASS(FloatToIntSaturation)
 // vcc-minmax-signed-zero (canonicalization): llvm.minnum/maxnum become
 // compares and selects with one answer for fmin(+0.0, -0.0) everywhere.
 VCC_FUNCTION_PASS(MinMaxSignedZero)
+// vcc-defined-division (canonicalization): x / 0, x % 0, INT_MIN / -1 and
+// INT_MIN % -1 give RISC-V's results on every target instead of SIGFPE.
+VCC_FUNCTION_PASS(DefinedDivision)
+// vcc-defined-bit-operations (canonicalization): ctlz/cttz of zero give the
+// width; shift amounts are masked to the width.
+VCC_FUNCTION_PASS(DefinedBitOperations)
+// vcc-memcpy-as-memmove (canonicalization): memcpy has memmove's semantics.
+VCC_FUNCTION_PASS(MemcpyAsMemmove)
+// vcc-canonical-nan (canonicalization): a NaN stored to memory, bitcast to
+// an integer or used as copysign's sign is the canonical quiet NaN.
+VCC_FUNCTION_PASS(CanonicalNaN)
 
 #undef VCC_FUNCTION_PASS
 #undef VCC_MODULE_PASS

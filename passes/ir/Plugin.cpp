@@ -43,6 +43,10 @@ bool parseFunctionPass(llvm::StringRef name, llvm::FunctionPassManager& passes,
   if (name == "vcc-external-calls") return passes.addPass(ExternalCallsCheck()), true;
   if (name == "vcc-fptoint-saturate") return passes.addPass(FloatToIntSaturation()), true;
   if (name == "vcc-minmax-signed-zero") return passes.addPass(MinMaxSignedZero()), true;
+  if (name == "vcc-defined-division") return passes.addPass(DefinedDivision()), true;
+  if (name == "vcc-defined-bit-operations") return passes.addPass(DefinedBitOperations()), true;
+  if (name == "vcc-memcpy-as-memmove") return passes.addPass(MemcpyAsMemmove()), true;
+  if (name == "vcc-canonical-nan") return passes.addPass(CanonicalNaN()), true;
   return false;
 }
 
@@ -77,6 +81,11 @@ void addChecks(llvm::ModulePassManager& passes) {
 
 void addCanonicalizations(llvm::ModulePassManager& passes) {
   llvm::FunctionPassManager rewrites;
+  rewrites.addPass(DefinedDivision());
+  rewrites.addPass(DefinedBitOperations());
+  rewrites.addPass(MemcpyAsMemmove());
+  // Before MinMaxSignedZero, whose bitcasts compare equal (never NaN) values.
+  rewrites.addPass(CanonicalNaN());
   rewrites.addPass(FloatToIntSaturation());
   rewrites.addPass(MinMaxSignedZero());
   passes.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(rewrites)));

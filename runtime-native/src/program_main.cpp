@@ -72,6 +72,7 @@ void outOfMemory() {
 }
 
 int run(int argc, char** argv) {
+  installTrapHandlers();
   std::set_new_handler(outOfMemory);
   std::string program = programName(argc > 0 ? argv[0] : nullptr);
 #if VCC_NATIVE_WITH_CUDA

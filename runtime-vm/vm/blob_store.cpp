@@ -1,9 +1,20 @@
 #include "vcc/vm/blob_store.hpp"
 
-#include <fstream>
-#include <iterator>
+#include <cstdio>
+#include <memory>
 
 namespace vcc::vm {
+namespace {
+
+// C stdio rather than iostreams: this library is also built against the
+// service configuration of libc++, which has no localization (iostreams).
+using File = std::unique_ptr<std::FILE, int (*)(std::FILE*)>;
+
+File openFile(const std::filesystem::path& path, const char* mode) {
+  return File(std::fopen(path.c_str(), mode), &std::fclose);
+}
+
+}  // namespace
 
 Hash MemoryBlobStore::add(std::vector<uint8_t> contents) {
   Hash key = keccak256(contents);
@@ -24,10 +35,9 @@ const std::vector<uint8_t>* DirectoryBlobStore::find(const Hash& key) {
     std::filesystem::path file = directory_ / toHex(key).substr(2);
     uint64_t size = std::filesystem::file_size(file, error);
     if (!error && size <= kMaxBlobBytes) {
-      std::ifstream in(file, std::ios::binary);
+      File in = openFile(file, "rb");
       std::vector<uint8_t> bytes(size);
-      if (in.read(reinterpret_cast<char*>(bytes.data()), static_cast<std::streamsize>(size)) &&
-          keccak256(bytes) == key)
+      if (in && std::fread(bytes.data(), 1, bytes.size(), in.get()) == bytes.size() && keccak256(bytes) == key)
         contents = std::move(bytes);
     }
     cached = cache_.emplace(key, std::move(contents)).first;
@@ -38,8 +48,8 @@ const std::vector<uint8_t>* DirectoryBlobStore::find(const Hash& key) {
 Hash DirectoryBlobStore::put(const std::filesystem::path& directory, const std::vector<uint8_t>& contents) {
   Hash key = keccak256(contents);
   std::filesystem::create_directories(directory);
-  std::ofstream out(directory / toHex(key).substr(2), std::ios::binary | std::ios::trunc);
-  out.write(reinterpret_cast<const char*>(contents.data()), static_cast<std::streamsize>(contents.size()));
+  File out = openFile(directory / toHex(key).substr(2), "wb");
+  if (out && !contents.empty()) std::fwrite(contents.data(), 1, contents.size(), out.get());
   return key;
 }
 

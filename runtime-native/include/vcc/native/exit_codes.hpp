@@ -13,5 +13,11 @@ inline constexpr int kExitOutputFailed =
     71;  // = VCC_EXIT_IO_ERROR: the response could not be written
 inline constexpr int kExitBackendFailure =
     72;  // the backend failed (a CUDA error); no guest counterpart
+inline constexpr int kExitTrapped = 100;  // a fault or failed check: `vcc run`'s code for a trapped guest
+
+// Makes faults and libc++'s failed checks end the program with kExitTrapped
+// (trap_handler.cpp; in the runtime that services link).
+void installTrapHandlers();
+void writeText(const char* text);
 
 }  // namespace vcc::native

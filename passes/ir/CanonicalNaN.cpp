@@ -1,0 +1,75 @@
+// Canonicalization. A NaN that arithmetic produces has target-specific
+// bits: x86-64 gives 0xffc00000 (sign set) and propagates payloads, RV64's
+// soft-float the canonical 0x7fc00000. A program observes them only by
+// storing a float to memory (and reading the bytes), by bitcasting it to an
+// integer, or through copysign's sign operand. This pass replaces a NaN by
+// the canonical quiet NaN (0x7fc00000, 0x7ff8000000000000) at exactly
+// those places, on every target, so float memory and float bits never hold
+// another NaN (docs/passes.md, "Defined semantics"). Values in registers
+// keep whatever NaN they have; no operation can tell them apart.
+#include "Passes.hpp"
+
+#include "llvm/IR/Constants.h"
+#include "llvm/IR/Function.h"
+#include "llvm/IR/IRBuilder.h"
+#include "llvm/IR/InstIterator.h"
+#include "llvm/IR/Instructions.h"
+#include "llvm/IR/IntrinsicInst.h"
+
+namespace vcc::ir {
+namespace {
+
+bool isFloat(const llvm::Type* type) {
+  const llvm::Type* scalar = type->getScalarType();
+  return scalar->isFloatTy() || scalar->isDoubleTy() || scalar->isHalfTy() || scalar->isBFloatTy();
+}
+
+// x is NaN ? canonical NaN : x, inserted before `at`.
+llvm::Value* canonicalize(llvm::Value* value, llvm::Instruction* at) {
+  if (llvm::isa<llvm::Constant>(value) && !llvm::cast<llvm::Constant>(value)->containsUndefOrPoisonElement()) {
+    // Constant NaNs are canonicalized right away; other constants stay.
+    auto* constant = llvm::cast<llvm::Constant>(value);
+    if (auto* scalar = llvm::dyn_cast<llvm::ConstantFP>(constant))
+      return scalar->isNaN() ? llvm::ConstantFP::getQNaN(value->getType()) : value;
+  }
+  llvm::IRBuilder<> builder(at);
+  llvm::Value* isNaN = builder.CreateFCmpUNO(value, value);
+  llvm::Value* result = builder.CreateSelect(isNaN, llvm::ConstantFP::getQNaN(value->getType()), value);
+  for (llvm::Value* created : {isNaN, result})
+    if (auto* instruction = llvm::dyn_cast<llvm::Instruction>(created)) instruction->setDebugLoc(at->getDebugLoc());
+  return result;
+}
+
+} // namespace
+
+llvm::PreservedAnalyses CanonicalNaN::run(llvm::Function& function, llvm::FunctionAnalysisManager&) {
+  struct Use {
+    llvm::Instruction* user;
+    unsigned operand;
+  };
+  llvm::SmallVector<Use, 16> uses;
+  for (llvm::Instruction& instruction : llvm::instructions(function)) {
+    if (auto* store = llvm::dyn_cast<llvm::StoreInst>(&instruction)) {
+      if (isFloat(store->getValueOperand()->getType())) uses.push_back({store, 0});
+    } else if (auto* cast = llvm::dyn_cast<llvm::BitCastInst>(&instruction)) {
+      if (isFloat(cast->getSrcTy()) && !isFloat(cast->getDestTy())) uses.push_back({cast, 0});
+    } else if (auto* call = llvm::dyn_cast<llvm::IntrinsicInst>(&instruction)) {
+      if (call->getIntrinsicID() == llvm::Intrinsic::copysign) uses.push_back({call, 1});
+    }
+  }
+  bool changed = false;
+  for (const Use& use : uses) {
+    llvm::Value* original = use.user->getOperand(use.operand);
+    llvm::Value* replacement = canonicalize(original, use.user);
+    if (replacement != original) {
+      use.user->setOperand(use.operand, replacement);
+      changed = true;
+    }
+  }
+  if (!changed) return llvm::PreservedAnalyses::all();
+  llvm::PreservedAnalyses preserved;
+  preserved.preserveSet<llvm::CFGAnalyses>();
+  return preserved;
+}
+
+} // namespace vcc::ir

@@ -1,0 +1,89 @@
+// A trap natively is the same outcome as a trap in the VM (docs/passes.md,
+// "Defined semantics"): the program ends with exit code 100, the code `vcc
+// run` gives for a trapped guest, and without a response (the response is
+// written only after the service returns). Faults (a null or wild pointer,
+// a stack overflow, __builtin_trap from a bounds check) arrive as signals;
+// libc++'s failed hardening checks and "throws" in -fno-exceptions mode
+// call __libcpp_verbose_abort, which the guest runtime also turns into a
+// trap. Only in the libc++ build of the runtime, which services link.
+#include "vcc/native/exit_codes.hpp"
+
+#include <csignal>
+#include <initializer_list>
+#include <cstdarg>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <unistd.h>
+
+namespace vcc::native {
+namespace {
+
+}  // namespace
+
+// async-signal-safe: write(2) only.
+void writeText(const char* text) {
+  size_t length = std::strlen(text);
+  while (length > 0) {
+    ssize_t written = ::write(2, text, length);
+    if (written <= 0) return;
+    text += written;
+    length -= static_cast<size_t>(written);
+  }
+}
+
+namespace {
+
+void onFault(int signal) {
+  switch (signal) {
+  case SIGSEGV: writeText("vcc: trapped: invalid memory access (SIGSEGV)\n"); break;
+  case SIGBUS: writeText("vcc: trapped: misaligned or invalid memory access (SIGBUS)\n"); break;
+  case SIGILL: writeText("vcc: trapped: illegal instruction (SIGILL, e.g. a failed bounds check)\n"); break;
+  case SIGFPE: writeText("vcc: trapped: arithmetic exception (SIGFPE)\n"); break;
+  case SIGTRAP: writeText("vcc: trapped: breakpoint (SIGTRAP)\n"); break;
+  default: writeText("vcc: trapped: abort() called\n"); break;
+  }
+  ::_exit(kExitTrapped);
+}
+
+}  // namespace
+
+void installTrapHandlers() {
+  // A stack overflow's SIGSEGV needs a stack of its own to run on.
+  static char alternateStack[1 << 16];
+  stack_t stack{};
+  stack.ss_sp = alternateStack;
+  stack.ss_size = sizeof alternateStack;
+  ::sigaltstack(&stack, nullptr);
+  struct sigaction action {};
+  action.sa_handler = onFault;
+  action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+  sigemptyset(&action.sa_mask);
+  for (int signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT}) ::sigaction(signal, &action, nullptr);
+}
+
+}  // namespace vcc::native
+
+#if defined(_LIBCPP_VERSION)
+// libc++'s hook (overridable; the library's own prints and calls abort()):
+// the message on stderr, as the guest prints it on its debug log, then the
+// trap outcome.
+_LIBCPP_BEGIN_NAMESPACE_STD
+void __libcpp_verbose_abort(const char* format, ...) {
+  char message[512];
+  va_list args;
+  va_start(args, format);
+  int length = std::vsnprintf(message, sizeof message - 1, format, args);
+  va_end(args);
+  if (length < 0) message[0] = '\0';
+  size_t used = std::strlen(message);
+  if (used == 0 || message[used - 1] != '\n') {
+    message[used] = '\n';
+    message[used + 1] = '\0';
+  }
+  std::fflush(stdout);
+  vcc::native::writeText(message);
+  ::_exit(vcc::native::kExitTrapped);
+}
+_LIBCPP_END_NAMESPACE_STD
+#endif
