@@ -129,6 +129,9 @@ std::vector<std::string> compilerArguments(const FrontendOptions& options) {
       "-fwrapv",
       "-ffp-contract=off",
       "-fno-fast-math",
+      // The C++ standard library of both targets: libc++ with vcc's configuration.
+      "-stdlib=libc++",
+      std::string("-isystem") + VCC_LIBCXX_CONFIG_DIR,
       // Every error, and the analysis behind vcc-no-uninitialized-read.
       "-ferror-limit=0",
       "-fno-color-diagnostics",

@@ -2,12 +2,15 @@
 // backend, the request in, vccProgramMain, the response out. Compiled
 // twice: into vcc::native_main, and with VCC_NATIVE_WITH_CUDA into
 // vcc::native_main_cuda, which offers the cuda backend.
+#include "service_allocator.hpp"
+#include "vcc/detail/request_reader.hpp"
 #include "vcc/native/backends.hpp"
 #include "vcc/native/exit_codes.hpp"
 #include "vcc/native/options.hpp"
 #include "vcc/oracle.hpp"
 #include "vcc/program.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -72,6 +75,8 @@ void outOfMemory() {
 }
 
 int run(int argc, char** argv) {
+  // The runtime's own allocations come from glibc's heap (service_allocator.cpp).
+  setServiceHeapMode(false);
   installTrapHandlers();
   std::set_new_handler(outOfMemory);
   std::string program = programName(argc > 0 ? argv[0] : nullptr);
@@ -123,11 +128,24 @@ int run(int argc, char** argv) {
 
   BackendSelection selection = selectBackend(options, cuda);
   if (!selection.notice.empty()) std::fprintf(stderr, "%s\n", selection.notice.c_str());
+  ScopedBackend installed(*selection.backend);
+  // From here to the response, exactly the heap calls of the image's
+  // main (stdlib/src/guest_main.cpp), on the service heap.
+  setServiceHeapMode(true);
+  size_t offset = 0, size = 0;
+  uint8_t* serviceRequest = vcc::detail::readWholeRequest(
+      [&](uint8_t* buffer, size_t capacity) {
+        size_t count = std::min(capacity, request.size() - offset);
+        if (count != 0) std::memcpy(buffer, request.data() + offset, count);
+        offset += count;
+        return count;
+      },
+      size);
+  if (serviceRequest == nullptr) outOfMemory();
   std::vector<uint8_t> response;
-  {
-    ScopedBackend installed(*selection.backend);
-    vccProgramMain(std::span<const uint8_t>(request), response);
-  }
+  vccProgramMain(std::span<const uint8_t>(serviceRequest, size), response);
+  std::free(serviceRequest);
+  setServiceHeapMode(false);
   if (!writeAll(options.output, response, error)) {
     std::fprintf(stderr, "%s: error: cannot write the response to '%s': %s\n", program.c_str(),
                  options.output.c_str(), error.c_str());

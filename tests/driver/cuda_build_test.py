@@ -49,7 +49,7 @@ def main():
     out = os.path.join(tmp, "out")
     cuda = o.expect_cuda == "yes"
 
-    r = run(o.vcc, "build", source, "-o", out)
+    r = run(o.vcc, "build", source, "-o", out, "--cuda")
     check("build: exit 0", r.returncode == 0, r.stderr)
     if r.returncode != 0:
         return summary("cuda_build") or 1
@@ -116,7 +116,7 @@ def main():
     check("--no-cuda: a threads/serial binary, same programHash",
           r.returncode == 0 and plain["toolchain"]["nvcc"] is None and plain["native"]["cudaArchitectures"] is None
           and plain["vm"]["programHash"] == manifest["vm"]["programHash"], r.stderr)
-    r = run(o.vcc, "build", source, "-o", out)
+    r = run(o.vcc, "build", source, "-o", out, "--cuda")
     check("rebuild: up to date", r.returncode == 0 and "up to date" in r.stdout, r.stdout + r.stderr)
     r = run(o.vcc, "build", source, "-o", out, "--no-cuda")
     check("rebuild with --no-cuda: not up to date (the option is part of the key)",
@@ -126,7 +126,7 @@ def main():
     # the scan rejects the build before anything is linked.
     for flag, rule in [("-ftz=true", "[ptx-flush-to-zero]"), ("-fmad=true", "[ptx-contractible]")]:
         bad_out = os.path.join(tmp, "bad" + flag)
-        r = run(o.vcc, "build", o.matmul, "-o", bad_out, "--nvcc-flag=" + flag)
+        r = run(o.vcc, "build", o.matmul, "-o", bad_out, "--cuda", "--nvcc-flag=" + flag)
         check(f"--nvcc-flag={flag}: rejected (exit 1) by the PTX scan {rule}",
               r.returncode == 1 and rule in r.stderr and ".ptx:" in r.stderr
               and not os.path.exists(os.path.join(bad_out, "matmul.native")), (r.returncode, r.stderr[-1500:]))
@@ -151,7 +151,7 @@ VCC_METHOD vcc::bytes minInKernel(vcc::bytes doubles) {
 """)
     r = run(o.vcc, "check", os.path.join(minmax_dir, "conversions.cpp"))
     check("std::fmin in a kernel: the frontend accepts it", r.returncode == 0, r.stderr)
-    r = run(o.vcc, "build", os.path.join(minmax_dir, "conversions.cpp"), "-o", os.path.join(tmp, "minmax-out"))
+    r = run(o.vcc, "build", os.path.join(minmax_dir, "conversions.cpp"), "-o", os.path.join(tmp, "minmax-out"), "--cuda")
     check("std::fmin in a kernel: rejected (exit 1) by the PTX scan [ptx-float-minmax]",
           r.returncode == 1 and "[ptx-float-minmax]" in r.stderr, (r.returncode, r.stderr[-1500:]))
     r = run(o.vcc, "build", os.path.join(minmax_dir, "conversions.cpp"), "-o", os.path.join(tmp, "minmax-plain"),
@@ -160,10 +160,10 @@ VCC_METHOD vcc::bytes minInKernel(vcc::bytes doubles) {
 
     # -use_fast_math only sets what vcc's explicit flags already set: the PTX
     # stays clean, and the PTX, not the flag, decides.
-    r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "fast"), "--nvcc-flag=-use_fast_math")
+    r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "fast"), "--cuda", "--nvcc-flag=-use_fast_math")
     check("--nvcc-flag=-use_fast_math: vcc's explicit -ftz/-fmad/-prec flags win, the PTX is clean",
           r.returncode == 0, r.stderr[-1500:])
-    r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "regs"), "--nvcc-flag=-maxrregcount=64", "--json")
+    r = run(o.vcc, "build", o.matmul, "-o", os.path.join(tmp, "regs"), "--cuda", "--nvcc-flag=-maxrregcount=64", "--json")
     with open(os.path.join(tmp, "regs", "manifest.json")) as f:
         regs = json.load(f)
     check("--nvcc-flag=-maxrregcount=64: builds, recorded in toolchain.flags.cuda",

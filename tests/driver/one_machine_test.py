@@ -122,6 +122,14 @@ def main():
             vm = same_everywhere(o.vcc, out, f"outOfBounds({i})", "outOfBounds", [i])
             check(f"outOfBounds({i}) {'traps' if i >= 8 else 'returns'}", (vm["exitCode"] == 100) == (i >= 8), vm)
 
+        for n in (1, 100, 4095):
+            vm = same_everywhere(o.vcc, out, f"reusedMemory({n})", "reusedMemory", [n])
+            check(f"reusedMemory({n}): reused blocks read zero", set(abi_bytes(vm)) <= {0} and abi_bytes(vm), vm)
+        for chunk in (256 << 20, 300 << 20, 1 << 30):
+            vm = same_everywhere(o.vcc, out, f"allocateUntilFull({chunk >> 20} MiB)", "allocateUntilFull", [chunk])
+            check(f"allocateUntilFull({chunk >> 20} MiB): out of memory (exit 70) after the 2 GiB heap is full",
+                  vm["exitCode"] == 70, vm)
+
         bad = bytes((i * 3) % 4 for i in range(100))
         same_everywhere(o.vcc, out, "badComparator(100)", "badComparator", [hexs(bad)])
         same_everywhere(o.vcc, out, "badComparator(12)", "badComparator", [hexs(bad[:12])])

@@ -18,6 +18,7 @@ extern const RuleDescriptor kNoUnorderedIterationRule;
 extern const RuleDescriptor kNoLibmTranscendentalRule;
 extern const RuleDescriptor kNoLongDoubleRule;
 extern const RuleDescriptor kNoTargetConditionalsRule;
+extern const RuleDescriptor kNoAddressDependenceRule;
 
 llvm::ArrayRef<const RuleDescriptor*> allRules() {
   static const RuleDescriptor* const kRules[] = {&kNoTimeRule,
@@ -32,7 +33,8 @@ llvm::ArrayRef<const RuleDescriptor*> allRules() {
                                                  &kNoUnorderedIterationRule,
                                                  &kNoLibmTranscendentalRule,
                                                  &kNoLongDoubleRule,
-                                                 &kNoTargetConditionalsRule};
+                                                 &kNoTargetConditionalsRule,
+                                                 &kNoAddressDependenceRule};
   return kRules;
 }
 

@@ -2,9 +2,10 @@
 //
 // Throwing forms: call the new_handler while one is installed, then end the
 // program with VCC_EXIT_OUT_OF_MEMORY (there are no exceptions to throw).
-// Nothrow forms return nullptr. Images are built with -fnew-alignment=8,
-// the alignment picolibc's malloc guarantees; stricter alignments take the
-// align_val_t overloads, served by aligned_alloc.
+// Nothrow forms return nullptr. Images are built with -fnew-alignment=16,
+// the alignment the service heap (service_heap.c) guarantees, as natively;
+// stricter alignments take the align_val_t overloads, served by
+// aligned_alloc.
 #include <stdlib.h>
 
 #include <new>

@@ -19,11 +19,16 @@
 //   nanBits(bytes floats)    bits of NaNs made by arithmetic, copysign
 //   outOfBounds(uint32 i)    vector, std::array, C array index i (traps)
 //   badComparator(bytes keys) std::sort with a non-strict comparator
+// The service heap: one allocator, one 2 GiB arena, zero-filled blocks.
+//   reusedMemory(uint32 n)   reads new[]'d memory that held data before
+//   allocateUntilFull(uint64 chunk)  how many chunks fit, then the same
+//                            request through operator new (exit 70)
 #include <vcc/service.hpp>
 
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <queue>
 #include <string>
@@ -173,4 +178,40 @@ VCC_METHOD vcc::bytes badComparator(vcc::bytes keys) {
   vcc::bytes out;
   for (const Pair& pair : pairs) append<uint32_t>(out, pair.index);
   return out;
+}
+
+VCC_METHOD vcc::bytes reusedMemory(uint32_t n) {
+  n = n % 4096 + 1;
+  auto* first = new uint64_t[n];
+  for (uint32_t i = 0; i < n; ++i) first[i] = 0xdeadbeef00000000ull + i;
+  delete[] first;
+  auto* second = new uint64_t[n];  // the same block again: read before written
+  vcc::bytes out;
+  for (uint32_t i = 0; i < n; i += 97) append(out, second[i]);
+  delete[] second;
+  void* block = std::malloc(n * 8);
+  std::memset(block, 0xab, n * 8);
+  std::free(block);
+  auto* again = static_cast<uint8_t*>(std::malloc(n * 8));
+  append(out, again[0] + again[n * 8 - 1]);
+  std::free(again);
+  return out;
+}
+
+VCC_METHOD vcc::bytes allocateUntilFull(uint64_t chunk) {
+  if (chunk < 4096) chunk = 4096;
+  std::vector<void*> blocks;
+  for (;;) {
+    void* block = std::malloc(chunk);
+    if (block == nullptr) break;
+    blocks.push_back(block);
+  }
+  uint64_t fitted = blocks.size();
+  for (void* block : blocks) std::free(block);
+  // More than the heap: exit 70. The vector is returned, so that the
+  // optimizer cannot drop the allocation.
+  vcc::bytes tooBig(chunk * (fitted + 1));
+  tooBig[0] = static_cast<uint8_t>(fitted);
+  tooBig.resize(1);
+  return tooBig;
 }

@@ -1,0 +1,110 @@
+// vcc-no-address-dependence: results computed from where objects lie in
+// memory (casts to integers, ordering and hashing by pointer, containers
+// keyed by pointers, %p) are flagged; the same work keyed by ids, pointers
+// used only to reach objects, and == on pointers pass.
+#include "rules_test_support.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace vcc::frontend::testing {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::SizeIs;
+
+constexpr const char* kRule = "vcc-no-address-dependence";
+
+TEST(NoAddressDependenceRule, FlagsCastsOfPointersToIntegers) {
+  FrontendResult result = checkRules(R"cpp(
+#include <bit>
+#include <cstdint>
+struct Node { int id; };
+uint64_t a(Node* n) { return reinterpret_cast<uintptr_t>(n); }
+uint64_t b(Node* n) { return (uint64_t)n; }
+uint64_t c(Node* n) { return std::bit_cast<uint64_t>(n); }
+)cpp");
+  EXPECT_THAT(compileErrors(result), IsEmpty());
+  std::vector<std::string> found = findings(result, kRule);
+  ASSERT_THAT(found, SizeIs(3));
+  EXPECT_THAT(found[0], HasSubstr("5:30: error: pointer converted to the integer type"));
+  EXPECT_THAT(found[1], HasSubstr("6:30: error: pointer converted to the integer type"));
+  EXPECT_THAT(found[2], HasSubstr("7:30: error: pointer bit-cast to 'uint64_t'"));
+}
+
+TEST(NoAddressDependenceRule, FlagsContainersAndFunctionObjectsKeyedByPointers) {
+  FrontendResult result = checkRules(R"cpp(
+#include <functional>
+#include <map>
+#include <memory>
+#include <queue>
+#include <set>
+#include <unordered_map>
+struct Node { int id; };
+std::set<Node*> visited;
+std::map<const Node*, int> depth;
+std::unordered_map<Node*, int> seen;
+std::set<std::shared_ptr<Node>> owners;
+std::priority_queue<Node*> queue;
+bool before(Node* a, Node* b) { return std::less<Node*>{}(a, b); }
+size_t hashOf(Node* a) { return std::hash<Node*>{}(a); }
+)cpp");
+  EXPECT_THAT(compileErrors(result), IsEmpty());
+  std::vector<std::string> found = findings(result, kRule);
+  ASSERT_THAT(found, SizeIs(7));
+  EXPECT_THAT(found[0], HasSubstr("9:1: error: 'std::set<Node *>' orders or hashes by address"));
+  EXPECT_THAT(found[1], HasSubstr("10:1: error:"));
+  EXPECT_THAT(found[2], HasSubstr("11:1: error:"));
+  EXPECT_THAT(found[3], HasSubstr("12:1: error:"));
+  EXPECT_THAT(found[4], HasSubstr("13:1: error:"));
+  EXPECT_THAT(found[5], HasSubstr("14:40: error: 'std::less<Node *>'"));
+  EXPECT_THAT(found[6], HasSubstr("15:33: error: 'std::hash<Node *>'"));
+}
+
+TEST(NoAddressDependenceRule, FlagsOrderingPointersAndPrintingThem) {
+  FrontendResult result = checkRules(R"cpp(
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+struct Node { int id; };
+bool earlier(const Node* a, const Node* b) { return a < b; }
+void sortNodes(std::vector<Node*>& nodes) { std::sort(nodes.begin(), nodes.end()); }
+const Node* first(const Node* a, const Node* b) { return std::min(a, b); }
+void show(char* out, const Node* n) { std::snprintf(out, 32, "node at %p, %d%%", (const void*)n, n->id); }
+)cpp");
+  EXPECT_THAT(compileErrors(result), IsEmpty());
+  std::vector<std::string> found = findings(result, kRule);
+  ASSERT_THAT(found, SizeIs(4));
+  EXPECT_THAT(found[0], HasSubstr("6:55: error: '<' between two pointers"));
+  EXPECT_THAT(found[1], HasSubstr("7:45: error: 'std::sort' orders pointers by address"));
+  EXPECT_THAT(found[2], HasSubstr("8:58: error: 'std::min' orders pointers by address"));
+  EXPECT_THAT(found[3], HasSubstr("9:39: error: '%p' prints an address"));
+}
+
+TEST(NoAddressDependenceRule, AcceptsKeysAndComparatorsThatAreNotAddresses) {
+  FrontendResult result = checkRules(R"cpp(
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <set>
+#include <vector>
+struct Node { int id; };
+std::set<int> visited;
+std::map<int, Node*> byId;
+std::vector<std::unique_ptr<Node>> owned;
+bool same(const Node* a, const Node* b) { return a == b; }
+void sortNodes(std::vector<Node*>& nodes) {
+  std::sort(nodes.begin(), nodes.end(), [](const Node* a, const Node* b) { return a->id < b->id; });
+}
+int sum(const int* begin, const int* end) { int s = 0; for (const int* p = begin; p != end; ++p) s += *p; return s; }
+void show(char* out, const Node* n) { std::snprintf(out, 32, "node %d, 100%%p", n->id); }
+)cpp");
+  EXPECT_THAT(compileErrors(result), IsEmpty());
+  EXPECT_THAT(findings(result, kRule), IsEmpty());
+}
+
+} // namespace
+} // namespace vcc::frontend::testing
