@@ -63,6 +63,9 @@ VCC_FUNCTION_PASS(MemcpyAsMemmove)
 // vcc-canonical-nan (canonicalization): a NaN stored to memory, bitcast to
 // an integer or used as copysign's sign is the canonical quiet NaN.
 VCC_FUNCTION_PASS(CanonicalNaN)
+// vcc-stack-budget (canonicalization): one counted stack budget on every
+// target; past it the program traps (__vcc_stack_overflow).
+VCC_MODULE_PASS(StackBudget)
 
 #undef VCC_FUNCTION_PASS
 #undef VCC_MODULE_PASS

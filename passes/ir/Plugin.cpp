@@ -27,6 +27,7 @@ bool parseModulePass(llvm::StringRef name, llvm::ModulePassManager& passes,
   if (name == "vcc-long-double") return passes.addPass(LongDoubleCheck()), true;
   if (name == "vcc-module-asm") return passes.addPass(ModuleAsmCheck()), true;
   if (name == "vcc-external-references") return passes.addPass(ExternalReferencesCheck()), true;
+  if (name == "vcc-stack-budget") return passes.addPass(StackBudget()), true;
   return false;
 }
 
@@ -89,6 +90,7 @@ void addCanonicalizations(llvm::ModulePassManager& passes) {
   rewrites.addPass(FloatToIntSaturation());
   rewrites.addPass(MinMaxSignedZero());
   passes.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(rewrites)));
+  passes.addPass(StackBudget());
 }
 
 } // namespace vcc::ir

@@ -17,6 +17,7 @@
 #include <cstring>
 #include <new>
 #include <string>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <vector>
 
@@ -74,6 +75,27 @@ void outOfMemory() {
   std::_Exit(kExitOutOfMemory);
 }
 
+// Runs `serve` on a thread with a 256 MiB stack (address space, committed
+// only as used): the counted stack budget (docs/passes.md) must run out
+// before the real stack does, and the main thread's is only ulimit -s.
+template <class Serve> void runOnServiceStack(Serve serve) {
+  constexpr size_t kServiceStackBytes = size_t{256} << 20;
+  pthread_attr_t attributes;
+  pthread_attr_init(&attributes);
+  pthread_attr_setstacksize(&attributes, kServiceStackBytes);
+  pthread_t thread;
+  auto entry = [](void* opaque) -> void* {
+    (*static_cast<Serve*>(opaque))();
+    return nullptr;
+  };
+  if (pthread_create(&thread, &attributes, entry, &serve) != 0) {
+    serve();  // no thread: the main thread's stack
+  } else {
+    pthread_join(thread, nullptr);
+  }
+  pthread_attr_destroy(&attributes);
+}
+
 int run(int argc, char** argv) {
   // The runtime's own allocations come from glibc's heap (service_allocator.cpp).
   setServiceHeapMode(false);
@@ -129,23 +151,32 @@ int run(int argc, char** argv) {
   BackendSelection selection = selectBackend(options, cuda);
   if (!selection.notice.empty()) std::fprintf(stderr, "%s\n", selection.notice.c_str());
   ScopedBackend installed(*selection.backend);
-  // From here to the response, exactly the heap calls of the image's
-  // main (stdlib/src/guest_main.cpp), on the service heap.
-  setServiceHeapMode(true);
-  size_t offset = 0, size = 0;
-  uint8_t* serviceRequest = vcc::detail::readWholeRequest(
-      [&](uint8_t* buffer, size_t capacity) {
-        size_t count = std::min(capacity, request.size() - offset);
-        if (count != 0) std::memcpy(buffer, request.data() + offset, count);
-        offset += count;
-        return count;
-      },
-      size);
-  if (serviceRequest == nullptr) outOfMemory();
   std::vector<uint8_t> response;
-  vccProgramMain(std::span<const uint8_t>(serviceRequest, size), response);
-  std::free(serviceRequest);
-  setServiceHeapMode(false);
+  {
+    std::vector<uint8_t> serviceResponse;
+    runOnServiceStack([&] {
+      // From here to the response, exactly the heap calls of the image's
+      // main (stdlib/src/guest_main.cpp), on the service heap. The thread
+      // itself was made in runtime mode: glibc's allocations for it stay
+      // out of the service heap.
+      ServiceHeapScope serviceHeap;
+      size_t offset = 0, size = 0;
+      uint8_t* serviceRequest = vcc::detail::readWholeRequest(
+          [&](uint8_t* buffer, size_t capacity) {
+            size_t count = std::min(capacity, request.size() - offset);
+            if (count != 0) std::memcpy(buffer, request.data() + offset, count);
+            offset += count;
+            return count;
+          },
+          size);
+      if (serviceRequest == nullptr) outOfMemory();
+      vccProgramMain(std::span<const uint8_t>(serviceRequest, size), serviceResponse);
+      std::free(serviceRequest);
+    });
+    // Copied out in runtime mode; the service's vector goes back to the
+    // service heap (free follows the address).
+    response.assign(serviceResponse.begin(), serviceResponse.end());
+  }
   if (!writeAll(options.output, response, error)) {
     std::fprintf(stderr, "%s: error: cannot write the response to '%s': %s\n", program.c_str(),
                  options.output.c_str(), error.c_str());

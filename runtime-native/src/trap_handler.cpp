@@ -9,6 +9,7 @@
 #include "vcc/native/exit_codes.hpp"
 
 #include <csignal>
+#include <cstdint>
 #include <initializer_list>
 #include <cstdarg>
 #include <cstdio>
@@ -47,6 +48,22 @@ void onFault(int signal) {
 }
 
 }  // namespace
+
+}  // namespace vcc::native
+
+// The counted stack budget (docs/passes.md, "Defined semantics"): the IR
+// plugin's vcc-stack-budget pass counts service frames here, per thread, as
+// the guest runtime does, and calls __vcc_stack_overflow past the budget.
+extern "C" {
+thread_local uint64_t __vcc_stack_used = 0;
+[[noreturn]] void __vcc_stack_overflow() {
+  std::fflush(stdout);
+  vcc::native::writeText("vcc: stack budget exceeded\n");
+  ::_exit(vcc::native::kExitTrapped);
+}
+}
+
+namespace vcc::native {
 
 void installTrapHandlers() {
   // A stack overflow's SIGSEGV needs a stack of its own to run on.

@@ -122,6 +122,13 @@ def main():
             vm = same_everywhere(o.vcc, out, f"outOfBounds({i})", "outOfBounds", [i])
             check(f"outOfBounds({i}) {'traps' if i >= 8 else 'returns'}", (vm["exitCode"] == 100) == (i >= 8), vm)
 
+        # Frames of ~330 counted bytes: 10000 fit the 4 MiB budget, 20000 do not
+        # (and 100000 would overflow the native 8 MiB stack and not the VM's).
+        for depth, traps in ((10000, False), (20000, True), (100000, True)):
+            vm = same_everywhere(o.vcc, out, f"recurse({depth})", "recurse", [depth])
+            check(f"recurse({depth}) {'traps (stack budget)' if traps else 'returns'}",
+                  (vm["exitCode"] == 100) == traps, vm)
+
         for n in (1, 100, 4095):
             vm = same_everywhere(o.vcc, out, f"reusedMemory({n})", "reusedMemory", [n])
             check(f"reusedMemory({n}): reused blocks read zero", set(abi_bytes(vm)) <= {0} and abi_bytes(vm), vm)

@@ -22,6 +22,8 @@ std::vector<std::string> globalAndStdNames(llvm::ArrayRef<llvm::StringRef> names
   for (llvm::StringRef name : names) {
     qualified.push_back("::" + name.str());
     qualified.push_back("::std::" + name.str());
+    // libc++ 19 defines <cmath>'s overloads in std::__math and declares them into std.
+    qualified.push_back("::std::__math::" + name.str());
   }
   return qualified;
 }

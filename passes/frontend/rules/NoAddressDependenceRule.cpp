@@ -135,6 +135,9 @@ public:
     } else if (const auto* bitcast = result.Nodes.getNodeAs<clang::Expr>("bitcast")) {
       report(bitcast->getBeginLoc(), "pointer bit-cast to '" + bitcast->getType().getAsString(policy) + "'", kInstead);
     } else if (const auto* keyed = result.Nodes.getNodeAs<clang::TypeLoc>("keyed")) {
+      // A written type is an ElaboratedTypeLoc around the template's own
+      // TypeLoc: report the outer one, as spelled (`std::set<Node *>`).
+      if (keyed->getTypeLocClass() != clang::TypeLoc::Elaborated) return;
       if (reported_.insert(keyed->getBeginLoc().getRawEncoding()).second)
         report(keyed->getBeginLoc(),
                "'" + keyed->getType().getAsString(policy) + "' orders or hashes by address", kInstead);

@@ -46,6 +46,9 @@ public:
         std::string variant = (name + suffix).str();
         names.push_back("::" + variant);
         names.push_back("::std::" + variant);
+        // libc++ 19 defines <cmath>'s overloads in std::__math (float
+        // std::tanh is std::__math::tanh(float), inline in the header).
+        names.push_back("::std::__math::" + variant);
         names.push_back("::__builtin_" + variant);
       }
     }

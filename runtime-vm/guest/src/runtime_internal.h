@@ -31,6 +31,9 @@ VCC_GUEST_NORETURN void __vcc_trap(const char* message);
 /* ... exit with VCC_EXIT_OUT_OF_MEMORY. */
 VCC_GUEST_NORETURN void __vcc_out_of_memory(size_t requested);
 
+/* The counted stack budget is exhausted (stack_budget.c): a trap. */
+VCC_GUEST_NORETURN void __vcc_stack_overflow(void);
+
 #ifdef __cplusplus
 }
 #endif

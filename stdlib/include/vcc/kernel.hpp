@@ -106,6 +106,21 @@ public:
 // The installed backend (runtime-native's vcc::native::ScopedBackend sets it).
 inline Backend* installedBackend = nullptr;
 #endif
+}  // namespace detail
+}  // namespace vcc
+
+#if !VCC_TARGET_GUEST
+// The counted stack of this thread (the IR plugin's vcc-stack-budget pass;
+// the native runtime defines it too, for services that never include this
+// header). A task on another thread continues the count of the thread that
+// started the loop, as it would in the VM, where the loop runs in place.
+extern "C" {
+inline thread_local uint64_t __vcc_stack_used = 0;
+}
+#endif
+
+namespace vcc {
+namespace detail {
 
 // CPU tasks are at least this many loop iterations, or reduction leaves:
 // below that, waking another thread costs more than it saves.
@@ -125,7 +140,8 @@ template <class Body> void runRanges(size_t n, size_t minPerTask, Body& body) {
       Body* body;
       size_t n;
       size_t tasks;
-    } context{&body, n, tasks};
+      uint64_t stackUsed;
+    } context{&body, n, tasks, __vcc_stack_used};
     backend->runTasks(
         tasks,
         [](void* opaque, size_t task) {
@@ -133,7 +149,10 @@ template <class Body> void runRanges(size_t n, size_t minPerTask, Body& body) {
           size_t per = c->n / c->tasks, extra = c->n % c->tasks;
           size_t begin = task * per + (task < extra ? task : extra);
           size_t end = begin + per + (task < extra ? 1 : 0);
+          uint64_t own = __vcc_stack_used;
+          __vcc_stack_used = c->stackUsed;
           (*c->body)(begin, end);
+          __vcc_stack_used = own;
         },
         &context);
     return;

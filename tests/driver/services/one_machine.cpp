@@ -19,6 +19,8 @@
 //   nanBits(bytes floats)    bits of NaNs made by arithmetic, copysign
 //   outOfBounds(uint32 i)    vector, std::array, C array index i (traps)
 //   badComparator(bytes keys) std::sort with a non-strict comparator
+// The stack: one counted budget (IR plugin), the same trap past it.
+//   recurse(uint32 depth)    a recursion with 256-byte frames
 // The service heap: one allocator, one 2 GiB arena, zero-filled blocks.
 //   reusedMemory(uint32 n)   reads new[]'d memory that held data before
 //   allocateUntilFull(uint64 chunk)  how many chunks fit, then the same
@@ -214,4 +216,20 @@ VCC_METHOD vcc::bytes allocateUntilFull(uint64_t chunk) {
   tooBig[0] = static_cast<uint8_t>(fitted);
   tooBig.resize(1);
   return tooBig;
+}
+
+namespace {
+
+uint64_t descend(uint32_t depth, const uint8_t* above) {
+  uint8_t frame[256];
+  for (size_t i = 0; i < sizeof frame; ++i) frame[i] = static_cast<uint8_t>(above[i] + depth);
+  if (depth == 0) return frame[7];
+  return descend(depth - 1, frame) + frame[depth % sizeof frame];  // not a tail call
+}
+
+}  // namespace
+
+VCC_METHOD uint64_t recurse(uint32_t depth) {
+  uint8_t top[256] = {};
+  return descend(depth, top);
 }

@@ -179,7 +179,8 @@ TEST(Frontend, ListsEveryRule) {
                                  "vcc-no-threads", "vcc-no-atomics", "vcc-no-inline-asm",
                                  "vcc-no-volatile", "vcc-no-uninitialized-read",
                                  "vcc-no-unordered-iteration", "vcc-no-libm-transcendental",
-                                 "vcc-no-long-double", "vcc-no-target-conditionals"));
+                                 "vcc-no-long-double", "vcc-no-target-conditionals",
+                                 "vcc-no-address-dependence"));
 }
 
 TEST(Frontend, CompilerArgumentsFollowTheDeterminismFlags) {

@@ -31,7 +31,7 @@ uint64_t c(Node* n) { return std::bit_cast<uint64_t>(n); }
   ASSERT_THAT(found, SizeIs(3));
   EXPECT_THAT(found[0], HasSubstr("5:30: error: pointer converted to the integer type"));
   EXPECT_THAT(found[1], HasSubstr("6:30: error: pointer converted to the integer type"));
-  EXPECT_THAT(found[2], HasSubstr("7:30: error: pointer bit-cast to 'uint64_t'"));
+  EXPECT_THAT(found[2], HasSubstr("7:30: error: pointer bit-cast to"));
 }
 
 TEST(NoAddressDependenceRule, FlagsContainersAndFunctionObjectsKeyedByPointers) {

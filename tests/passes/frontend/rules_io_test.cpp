@@ -9,6 +9,7 @@ namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
+using ::testing::Not;
 
 TEST(NoIoRule, FlagsFilesAndDescriptors) {
   FrontendResult result = checkRules(R"cpp(
@@ -40,7 +41,10 @@ int dial(const sockaddr* address, socklen_t size) {
                           "5:10: error: 'connect' does file, network or process I/O [vcc-no-io]"));
 }
 
-TEST(NoIoRule, FlagsFileStreams) {
+// Services see libc++ with vcc's configuration, which has no localization:
+// file and string streams do not exist, on either target, so a service that
+// uses them does not compile (the frontend reports Clang's error).
+TEST(NoIoRule, FileStreamsDoNotExistInTheServiceLibrary) {
   FrontendResult result = checkRules(R"cpp(
 #include <fstream>
 #include <string>
@@ -50,14 +54,8 @@ std::string first(const std::string& path) {
   std::getline(in, line);
   return line;
 }
-void save(std::ofstream& out) { out << 1; }
-void both(std::basic_fstream<char>& io) { io << 2; }
 )cpp");
-  EXPECT_THAT(compileErrors(result), IsEmpty());
-  EXPECT_THAT(findings(result),
-              ElementsAre("5:8: error: 'std::ifstream' does file I/O [vcc-no-io]",
-                          "10:16: error: 'std::ofstream' does file I/O [vcc-no-io]",
-                          "11:16: error: 'std::basic_fstream' does file I/O [vcc-no-io]"));
+  EXPECT_THAT(compileErrors(result), Not(IsEmpty()));
 }
 
 TEST(NoIoRule, FlagsTheFileSystem) {
@@ -75,40 +73,32 @@ std::filesystem::path joined(const std::filesystem::path& a) { return a / "b"; }
 TEST(NoIoRule, FlagsStandardInputAndOutput) {
   FrontendResult result = checkRules(R"cpp(
 #include <cstdio>
-#include <iostream>
 void show(int x) { printf("%d\n", x); }
-void print(int x) { std::cout << x; }
-int ask() { int x = 0; std::cin >> x; return x; }
+int ask() { int x = 0; scanf("%d", &x); return x; }
 void put(int x) { fprintf(stdout, "%d", x); }
 )cpp");
   EXPECT_THAT(compileErrors(result), IsEmpty());
   EXPECT_THAT(
       findings(result),
       ElementsAre(
-          "4:20: error: 'printf' writes to standard output [vcc-no-io]",
-          "5:21: error: 'std::cout' writes to standard output [vcc-no-io]",
-          "6:24: error: 'std::cin' reads standard input [vcc-no-io]",
-          "7:19: error: 'fprintf' does stream I/O other than debug output to stderr [vcc-no-io]",
-          "7:27: error: 'stdout' writes to standard output [vcc-no-io]"));
+          "3:20: error: 'printf' writes to standard output [vcc-no-io]",
+          "4:24: error: 'scanf' reads standard input [vcc-no-io]",
+          "5:19: error: 'fprintf' does stream I/O other than debug output to stderr [vcc-no-io]",
+          "5:27: error: 'stdout' writes to standard output [vcc-no-io]"));
 }
 
 TEST(NoIoRule, AllowsDebugOutputToStandardErrorAndStringFormatting) {
   FrontendResult result = checkRules(R"cpp(
 #include <cstdio>
-#include <iostream>
-#include <sstream>
 #include <string>
 void debug(int x) {
   fprintf(stderr, "x = %d\n", x);
   fputs("done\n", stderr);
-  std::cerr << x << '\n';
 }
 std::string format(int x) {
   char buffer[16];
   snprintf(buffer, sizeof buffer, "%d", x);
-  std::ostringstream out;
-  out << buffer;
-  return out.str();
+  return std::string(buffer) + std::to_string(x);
 }
 )cpp");
   EXPECT_THAT(compileErrors(result), IsEmpty());
