@@ -126,6 +126,9 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
                   "image's libc++: not equal by construction; docs/cli.md)");
   build->add_flag("--no-cuda", [options](int64_t) { options->build.cuda = false; },
                   "The default: a clang++ build against libc++ with the threads and serial backends");
+  build->add_flag("--fuzzer", options->build.fuzzer,
+                  "Also build the in-process differential fuzzer (.vcc-work/fuzz/NAME.fuzz) that "
+                  "vcc verify-equiv --fuzz-time runs: coverage-guided, native against the VM");
   build->add_option("--nvcc-flag", options->build.nvccFlags,
                     "An nvcc option after vcc's own (e.g. -maxrregcount=64); recorded in the manifest, "
                     "and the PTX scan still rejects approximate code")

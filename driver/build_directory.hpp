@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,5 +32,11 @@ std::optional<BuildDirectory> loadBuildDirectory(const std::string& path, BuildD
 // loadBuildDirectory for a command: on failure prints "vcc: error: ..." on
 // stderr and sets `exitCode` (1 for a mismatch, 2 otherwise).
 std::optional<BuildDirectory> openBuildDirectory(const std::string& path, int& exitCode);
+
+// Where `vcc build --fuzzer` puts the in-process differential fuzzer that
+// `vcc verify-equiv --fuzz-time` runs.
+inline std::filesystem::path fuzzerPath(const std::filesystem::path& buildDir, const std::string& service) {
+  return buildDir / ".vcc-work" / "fuzz" / (service + ".fuzz");
+}
 
 }  // namespace vcc::driver

@@ -161,6 +161,31 @@ std::vector<std::string> linkCommand(const fs::path& object, const fs::path& out
   return link;
 }
 
+// The service again, with libFuzzer's coverage instrumentation, linked with
+// runtime-native's fuzz_main.cpp (which runs each input natively and in
+// the VM) and libFuzzer; libFuzzer's runtime is built with libstdc++, whose
+// std::__cxx11 names do not meet libc++'s std::__1 ones.
+std::vector<std::vector<std::string>> fuzzerCommands(const NativeBuildRequest& request) {
+  const fs::path object = request.workDir / "fuzz.o";
+  std::vector<std::string> compile{kClangxx};
+  std::vector<std::string> codeFlags = nativeCodeFlags();
+  compile.insert(compile.end(), codeFlags.begin(), codeFlags.end());
+  std::vector<std::string> paths = includeAndDefineFlags(request);
+  compile.insert(compile.end(), paths.begin(), paths.end());
+#if VCC_WITH_IR_PLUGIN
+  for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) compile.push_back(argument);
+#endif
+  compile.insert(compile.end(), {"-fsanitize=fuzzer-no-link", "-c", request.glue.string(), "-o", object.string()});
+  std::vector<std::string> link{kClangxx, object.string()};
+  appendNonEmpty(link, kFuzzMainObjects);
+  appendNonEmpty(link, kFuzzLibraries);
+  link.push_back(*kNativeSanitizeFlag ? "-fsanitize=fuzzer,address,undefined" : "-fsanitize=fuzzer");
+  link.push_back("-nostdlib++");
+  appendNonEmpty(link, kServiceLinkLibraries);
+  link.insert(link.end(), {"-lstdc++", "-pthread", "-ldl", "-fuse-ld=lld", "-o", request.fuzzer.string()});
+  return {compile, link};
+}
+
 }  // namespace
 
 bool cudaAvailable() { return *kNvcc && ::access(kNvcc, X_OK) == 0; }
@@ -216,6 +241,16 @@ NativeBuildResult buildNative(const NativeBuildRequest& request) {
   std::vector<toolchain::ProcessResult> linked = toolchain::runProcesses(
       {linkCommand(cuda ? cudaObject : checkedObject, request.output, cuda)}, request.workDir, 1);
   if (!linked[0].succeeded()) return failed("linking " + stem, linked[0]);
+
+  if (!request.fuzzer.empty()) {
+    std::error_code error;
+    fs::create_directories(request.fuzzer.parent_path(), error);
+    std::vector<std::vector<std::string>> commands = fuzzerCommands(request);
+    std::vector<toolchain::ProcessResult> fuzzCompiled = toolchain::runProcesses({commands[0]}, request.workDir, 1);
+    if (!fuzzCompiled[0].succeeded()) return failed("compiling the service for the fuzzer", fuzzCompiled[0]);
+    std::vector<toolchain::ProcessResult> fuzzLinked = toolchain::runProcesses({commands[1]}, request.workDir, 1);
+    if (!fuzzLinked[0].succeeded()) return failed("linking the fuzzer", fuzzLinked[0]);
+  }
 
   if (cuda) {
     CudaBuildInfo info{nvccRelease(request.workDir), cudaCodeFlags(request), {}};

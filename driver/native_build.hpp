@@ -26,6 +26,7 @@ struct NativeBuildRequest {
   std::filesystem::path output;                    // the executable
   bool cuda = false;                               // use nvcc if there is one (--cuda)
   std::vector<std::string> nvccFlags;              // after vcc's own nvcc flags (the PTX scan still applies)
+  std::filesystem::path fuzzer;                    // not empty: also build the in-process fuzzer here
 };
 
 // What a CUDA build records in the manifest.

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "build_config.hpp"
+#include "build_directory.hpp"
 #include "dispatch_glue.hpp"
 #include "file_io.hpp"
 #include "native_build.hpp"
@@ -59,6 +60,7 @@ std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
   };
   add(VCC_VERSION);
   add(options.cuda && cudaAvailable() ? "cuda" : "no cuda");
+  add(options.fuzzer ? "fuzzer" : "no fuzzer");
   add(fs::absolute(options.source).string());
   for (const fs::path& dir : options.includeDirs) add(fs::absolute(dir).string());
   for (const std::string& define : options.defines) add(define);
@@ -197,7 +199,8 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   progress("building the native binary " + name + ".native (" +
            (cuda ? "nvcc: cuda, threads and serial backends" : "threads and serial backends") + ")");
   NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile,
-                                   out / (name + ".native"), cuda, options.nvccFlags};
+                                   out / (name + ".native"), cuda, options.nvccFlags, {}};
+  if (options.fuzzer) nativeRequest.fuzzer = fuzzerPath(out, name);
   NativeBuildResult native = buildNative(nativeRequest);
   if (native.status == NativeBuildResult::Status::Rejected) {
     outcome.status = BuildOutcome::Status::Rejected;

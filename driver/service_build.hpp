@@ -19,6 +19,7 @@ struct BuildOptions {
   bool force = false;  // rebuild even when nothing changed
   bool cuda = false;   // --cuda: the nvcc build with the cuda backend (libstdc++ host code)
   std::vector<std::string> nvccFlags;  // --nvcc-flag: more nvcc options, after vcc's
+  bool fuzzer = false;  // --fuzzer: also .vcc-work/fuzz/<name>.fuzz (verify-equiv --fuzz-time)
 };
 
 struct BuildOutcome {

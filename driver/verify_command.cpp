@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <random>
+#include <sstream>
 #include <string>
 
 #include "abi_values.hpp"
@@ -17,6 +18,7 @@
 #include "json_writer.hpp"
 #include "request_input.hpp"
 #include "service_runner.hpp"
+#include "toolchain/process.hpp"
 #include "vcc/vm/keccak.hpp"
 
 namespace vcc::driver {
@@ -29,6 +31,7 @@ struct VerifyOptions {
   std::vector<std::string> calldataFiles;
   std::string corpus;
   unsigned fuzz = 0;
+  unsigned fuzzTime = 0;  // seconds of coverage-guided fuzzing (0: none)
   uint64_t seed = 1;
   std::vector<std::string> backends;  // empty: every one available
   std::string oracle;
@@ -94,21 +97,57 @@ bool collectRequests(const VerifyOptions& options, const Manifest& manifest, std
     for (const fs::path& file : files)
       if (!addFile(file.string())) return false;
   }
+  std::vector<std::vector<AbiType>> methodTypes;
+  for (const ManifestMethod& method : manifest.methods) {
+    std::optional<std::vector<AbiType>> types = signatureTypes(method.signature);
+    if (!types) {
+      error = "cannot fuzz " + method.signature + ": its parameter types are not understood";
+      return false;
+    }
+    methodTypes.push_back(std::move(*types));
+  }
+  // The corpus's well-formed requests, decoded, for structural mutations:
+  // what a method that validates its input accepts is most likely near them.
+  struct Seed {
+    size_t method;
+    JsonValue values;
+  };
+  std::vector<Seed> seeds;
+  for (const Request& request : requests) {
+    if (request.bytes.size() < 4) continue;
+    for (size_t m = 0; m < manifest.methods.size(); ++m) {
+      if (!std::equal(manifest.methods[m].selector.begin(), manifest.methods[m].selector.end(), request.bytes.begin()))
+        continue;
+      std::vector<uint8_t> body(request.bytes.begin() + 4, request.bytes.end());
+      std::optional<std::string> decoded = decodeToJson(methodTypes[m], body);
+      std::string ignored;
+      if (decoded)
+        if (std::optional<JsonValue> values = JsonValue::parse(*decoded, ignored)) seeds.push_back({m, std::move(*values)});
+    }
+  }
   std::mt19937_64 random(options.seed);
   for (unsigned i = 0; i < options.fuzz && !manifest.methods.empty(); ++i) {
-    const ManifestMethod& method = manifest.methods[i % manifest.methods.size()];
-    std::optional<std::vector<AbiType>> types = signatureTypes(method.signature);
-    if (!types) continue;
-    std::string json = randomJsonArguments(*types, random);
+    // Every method in turn; a third of the calls mutate a corpus request of
+    // that method when there is one.
+    size_t m = i % manifest.methods.size();
+    const ManifestMethod& method = manifest.methods[m];
+    const std::vector<AbiType>& types = methodTypes[m];
+    std::vector<const Seed*> ofMethod;
+    for (const Seed& seed : seeds)
+      if (seed.method == m) ofMethod.push_back(&seed);
+    bool mutated = !ofMethod.empty() && random() % 3 == 0;
+    std::string json = mutated ? mutateJsonArguments(types, ofMethod[random() % ofMethod.size()]->values, random)
+                               : randomJsonArguments(types, random);
     std::optional<JsonValue> values = JsonValue::parse(json, error);
-    std::optional<std::vector<uint8_t>> encoded = values ? encodeJsonArguments(*types, *values, error) : std::nullopt;
+    std::optional<std::vector<uint8_t>> encoded = values ? encodeJsonArguments(types, *values, error) : std::nullopt;
     if (!encoded) {
       error = "fuzz arguments for " + method.signature + ": " + error;
       return false;
     }
     std::vector<uint8_t> bytes(method.selector.begin(), method.selector.end());
     bytes.insert(bytes.end(), encoded->begin(), encoded->end());
-    std::string label = "fuzz #" + std::to_string(i) + " " + method.name + json.substr(0, 120);
+    std::string label = "fuzz #" + std::to_string(i) + " " + method.name + (mutated ? " (mutated corpus) " : "") +
+                        json.substr(0, 120);
     if (i % 4 == 3 && !bytes.empty()) {  // a malformed variant: truncated, extended, or a flipped byte
       switch (random() % 3) {
       case 0: bytes.resize(random() % bytes.size()); label += " (truncated)"; break;
@@ -118,9 +157,79 @@ bool collectRequests(const VerifyOptions& options, const Manifest& manifest, std
     }
     requests.push_back({label, std::move(bytes)});
   }
-  if (requests.empty()) {
-    error = "no requests: give --calldata FILE, --corpus DIR or --fuzz N";
+  if (requests.empty() && options.fuzzTime == 0) {
+    error = "no requests: give --calldata FILE, --corpus DIR, --fuzz N or --fuzz-time SECONDS";
     return false;
+  }
+  return true;
+}
+
+struct CoverageFuzzReport {
+  bool ran = false;
+  uint64_t executions = 0;
+  size_t candidates = 0;
+};
+
+// Coverage-guided differential fuzzing with the build's in-process fuzzer
+// (vcc build --fuzzer, runtime-native/src/fuzz_main.cpp), seeded with the
+// requests collected so far. Every input it found diverging is appended to
+// `requests`, to be confirmed by the ordinary comparison (fresh processes,
+// every backend).
+bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build, std::vector<Request>& requests,
+                       CoverageFuzzReport& report, std::string& error) {
+  fs::path fuzzer = fuzzerPath(build.path, build.manifest.service);
+  if (!fs::is_regular_file(fuzzer)) {
+    error = "--fuzz-time needs the in-process fuzzer " + fuzzer.string() + ": build with vcc build --fuzzer";
+    return false;
+  }
+  fs::path work = fs::path(options.directory) / ".vcc-work" / "verify";
+  fs::path corpus = work / "fuzz-corpus", divergences = work / "divergences";
+  std::error_code fsError;
+  fs::remove_all(corpus, fsError);
+  fs::remove_all(divergences, fsError);
+  fs::create_directories(corpus, fsError);
+  fs::create_directories(divergences, fsError);
+  if (fsError) {
+    error = "cannot prepare " + work.string() + ": " + fsError.message();
+    return false;
+  }
+  size_t maxLength = 4096;
+  for (size_t i = 0; i < requests.size(); ++i) {
+    if (!writeBinary((corpus / ("seed-" + std::to_string(i))).string(), requests[i].bytes, error)) return false;
+    maxLength = std::max(maxLength, std::min<size_t>(2 * requests[i].bytes.size(), size_t{1} << 20));
+  }
+  fs::path image = fs::absolute(fs::path(build.path) / build.manifest.vm.elf.file);
+  std::vector<std::string> command{fuzzer.string(),
+                                   "-max_total_time=" + std::to_string(options.fuzzTime),
+                                   "-seed=" + std::to_string(options.seed % 4294967291u + 1),
+                                   "-max_len=" + std::to_string(maxLength),
+                                   "-handle_segv=0", "-handle_bus=0", "-handle_ill=0", "-handle_fpe=0",
+                                   "-handle_abrt=0", "-handle_trap=0", "-print_final_stats=1",
+                                   "-vcc_image=" + image.string(), "-vcc_divergences=" + fs::absolute(divergences).string(),
+                                   fs::absolute(corpus).string()};
+  if (!options.json)
+    std::fprintf(stderr, "vcc: coverage-guided fuzzing for %u s (%s)\n", options.fuzzTime, fuzzer.filename().c_str());
+  std::vector<toolchain::ProcessResult> ran = toolchain::runProcesses({command}, work, 1);
+  if (!ran[0].succeeded()) {
+    error = "the fuzzer failed (" + ran[0].describeFailure() + "):\n" + ran[0].output.substr(0, 4000);
+    return false;
+  }
+  report.ran = true;
+  // libFuzzer's own report, for whoever wants the details.
+  writeBinary((work / "fuzzer.log").string(), std::vector<uint8_t>(ran[0].output.begin(), ran[0].output.end()), error);
+  std::istringstream lines(ran[0].output);
+  for (std::string line; std::getline(lines, line);)
+    if (line.starts_with("stat::number_of_executed_units:"))
+      report.executions = std::strtoull(line.substr(line.rfind(':') + 1).c_str(), nullptr, 10);
+  std::vector<fs::path> found;
+  for (const auto& entry : fs::directory_iterator(divergences, fsError))
+    if (entry.is_regular_file()) found.push_back(entry.path());
+  std::sort(found.begin(), found.end());
+  report.candidates = found.size();
+  for (const fs::path& file : found) {
+    auto bytes = readBinary(file.string(), uint64_t{16} << 20, error);
+    if (!bytes) return false;
+    requests.push_back({"coverage fuzz " + file.filename().string(), std::move(*bytes)});
   }
   return true;
 }
@@ -140,6 +249,11 @@ int verify(const VerifyOptions& options) {
   fs::path work = fs::path(options.directory) / ".vcc-work" / "verify";
   fs::create_directories(work);
   runner.workDir = work.string();
+  CoverageFuzzReport coverage;
+  if (options.fuzzTime != 0 && !runCoverageFuzzer(options, *build, requests, coverage, error)) {
+    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    return kExitBadInput;
+  }
   std::vector<std::string> backends = options.backends;
   if (backends.empty()) backends = nativeBackends(*build, runner);
   if (backends.empty()) {
@@ -157,6 +271,17 @@ int verify(const VerifyOptions& options) {
   if (cudaBuilt && !cudaCompared && options.backends.empty() && !options.json)
     std::fprintf(stderr, "vcc: note: %s has the cuda backend, but there is no CUDA device here: not compared\n",
                  build->nativePath.c_str());
+
+  // Requests per method (by selector; the rest have none that matches).
+  std::vector<uint64_t> perMethod(build->manifest.methods.size() + 1, 0);
+  for (const Request& request : requests) {
+    size_t m = 0;
+    for (; m < build->manifest.methods.size(); ++m)
+      if (request.bytes.size() >= 4 && std::equal(build->manifest.methods[m].selector.begin(),
+                                                  build->manifest.methods[m].selector.end(), request.bytes.begin()))
+        break;
+    ++perMethod[m];
+  }
 
   std::vector<Mismatch> mismatches;
   size_t vmFailures = 0;
@@ -186,6 +311,20 @@ int verify(const VerifyOptions& options) {
         .field("targets", targets)
         .field("cudaBackend", cudaStatus)
         .field("vmFailures", static_cast<uint64_t>(vmFailures));
+    json.beginArray("methods");
+    for (size_t m = 0; m < build->manifest.methods.size(); ++m)
+      json.beginObject()
+          .field("signature", build->manifest.methods[m].signature)
+          .field("requests", perMethod[m])
+          .endObject();
+    json.endArray();
+    json.field("otherRequests", perMethod.back());
+    if (coverage.ran)
+      json.beginObject("coverageFuzzing")
+          .field("seconds", static_cast<uint64_t>(options.fuzzTime))
+          .field("executions", coverage.executions)
+          .field("candidates", static_cast<uint64_t>(coverage.candidates))
+          .endObject();
     json.beginArray("mismatches");
     for (const Mismatch& mismatch : mismatches)
       json.beginObject()
@@ -197,6 +336,14 @@ int verify(const VerifyOptions& options) {
     json.endArray().endObject();
     std::printf("%s\n", json.text().c_str());
   } else {
+    if (coverage.ran)
+      std::printf("coverage-guided fuzzing: %u s, %llu executions, %zu diverging inputs to confirm\n", options.fuzzTime,
+                  static_cast<unsigned long long>(coverage.executions), coverage.candidates);
+    for (size_t m = 0; m < build->manifest.methods.size(); ++m)
+      std::printf("  %-40s %llu requests\n", build->manifest.methods[m].signature.c_str(),
+                  static_cast<unsigned long long>(perMethod[m]));
+    if (perMethod.back() != 0)
+      std::printf("  %-40s %llu requests\n", "(no method's selector)", static_cast<unsigned long long>(perMethod.back()));
     for (const Mismatch& mismatch : mismatches)
       std::printf("MISMATCH %s: %s vs %s: %s\n", mismatch.request.c_str(), mismatch.left.c_str(), mismatch.right.c_str(),
                   mismatch.detail.c_str());
@@ -216,7 +363,10 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
   verifyCommand->add_option("--calldata", options->calldataFiles, "Request files (raw bytes or 0x-hex text)");
   verifyCommand->add_option("--corpus", options->corpus, "Directory of request files");
   verifyCommand->add_option("--fuzz", options->fuzz, "Random calls generated from the method signatures");
-  verifyCommand->add_option("--seed", options->seed, "Seed of --fuzz")->capture_default_str();
+  verifyCommand->add_option("--seed", options->seed, "Seed of --fuzz and --fuzz-time")->capture_default_str();
+  verifyCommand->add_option("--fuzz-time", options->fuzzTime,
+                            "Seconds of coverage-guided differential fuzzing (needs vcc build --fuzzer); the inputs "
+                            "it finds diverging are then compared like the others");
   verifyCommand->add_option("--backends", options->backends, "Native backends to compare (default: all available)")
       ->delimiter(',');
   verifyCommand->add_option("--oracle", options->oracle, "Also run the image in qemu-riscv64")->check(CLI::IsMember({"qemu"}));

@@ -98,7 +98,8 @@ public:
   bool tuple(const std::vector<const AbiType*>& types, const std::vector<const JsonValue*>& values,
              std::vector<uint8_t>& out, const std::string& where) {
     if (types.size() != values.size()) return fail(where + "expected " + std::to_string(types.size()) + " values, got " + std::to_string(values.size()));
-    size_t headSize = 32 * types.size();
+    size_t headSize = 0;
+    for (const AbiType* type : types) headSize += type->headSize();
     std::vector<uint8_t> head, tail;
     for (size_t i = 0; i < types.size(); ++i) {
       std::string at = where + "value " + std::to_string(i) + ": ";
@@ -171,6 +172,17 @@ private:
       for (const JsonValue& item : json.items()) values.push_back(&item);
       return tuple(types, values, out, where);
     }
+    case Kind::FixedArray:
+    case Kind::Tuple: {
+      if (json.kind() != JsonValue::Kind::Array) return fail(where + "expected an array for " + type.name());
+      std::vector<const AbiType*> types;
+      if (type.kind == Kind::FixedArray) types.assign(type.length, type.element.get());
+      else
+        for (const AbiType& component : type.components) types.push_back(&component);
+      std::vector<const JsonValue*> values;
+      for (const JsonValue& item : json.items()) values.push_back(&item);
+      return tuple(types, values, out, where);
+    }
     }
     return false;
   }
@@ -203,9 +215,10 @@ public:
   bool tuple(const std::vector<const AbiType*>& types, size_t base, size_t end, std::string& out, int depth) {
     if (depth > static_cast<int>(kMaxDepth)) return false;
     out += '[';
-    for (size_t i = 0; i < types.size(); ++i) {
+    size_t headAt = base;
+    for (size_t i = 0; i < types.size(); ++i, headAt += types[i - 1]->headSize()) {
       if (i) out += ',';
-      size_t headAt = base + 32 * i;
+      if (headAt > end) return false;
       if (types[i]->dynamic()) {
         uint64_t offset;
         if (!word64(headAt, end, offset) || offset > end - base) return false;
@@ -269,85 +282,39 @@ private:
       std::vector<const AbiType*> types(count, type.element.get());
       return tuple(types, at + 32, end, out, depth + 1);
     }
+    case Kind::FixedArray:
+    case Kind::Tuple: {
+      if (type.kind == Kind::FixedArray && type.length > kMaxDecodedItems) return false;
+      std::vector<const AbiType*> types;
+      if (type.kind == Kind::FixedArray) types.assign(type.length, type.element.get());
+      else
+        for (const AbiType& component : type.components) types.push_back(&component);
+      return tuple(types, at, end, out, depth + 1);
+    }
     }
     return false;
   }
   const std::vector<uint8_t>& data_;
 };
 
-void randomValue(const AbiType& type, std::mt19937_64& random, std::string& out, int depth) {
-  using Kind = AbiType::Kind;
-  auto hex = [&](size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    out += "\"0x";
-    for (size_t i = 0; i < size; ++i) {
-      uint8_t byte = random() % 4 == 0 ? 0 : static_cast<uint8_t>(random());
-      out += kDigits[byte >> 4], out += kDigits[byte & 15];
-    }
-    out += '"';
-  };
-  unsigned choice = random() % 8;
-  switch (type.kind) {
-  case Kind::Uint: {
-    Word word{};
-    size_t bytes = type.bits / 8;
-    if (choice == 0) {
-    } else if (choice == 1) {
-      for (size_t i = 32 - bytes; i < 32; ++i) word[i] = 0xff;  // max
-    } else {
-      for (size_t i = 32 - bytes; i < 32; ++i) word[i] = static_cast<uint8_t>(random());
-      if (choice == 2) std::fill(word.begin(), word.end() - 1, 0);  // small
-    }
-    out += decimalText(word, false);
-    return;
-  }
-  case Kind::Int: {
-    int64_t small[] = {0, -1, 1, 127, -128};
-    if (choice < 2) {
-      out += '"' + std::to_string(small[random() % 5]) + '"';
-      return;
-    }
-    Word word{};
-    size_t bytes = type.bits / 8;
-    for (size_t i = 32 - bytes; i < 32; ++i) word[i] = static_cast<uint8_t>(random());
-    if (choice == 2) word[32 - bytes] = 0x80, std::fill(word.begin() + 33 - bytes, word.end(), 0);  // min
-    bool negative = word[32 - bytes] & 0x80;
-    if (negative) {
-      for (size_t i = 0; i < 32 - bytes; ++i) word[i] = 0xff;
-      negate(word);
-    }
-    std::string magnitude = decimalText(word, false);
-    out += negative ? "\"-" + magnitude.substr(1) : magnitude;
-    return;
-  }
-  case Kind::Bool: out += random() % 2 ? "true" : "false"; return;
-  case Kind::Address: hex(20); return;
-  case Kind::FixedBytes: hex(type.bits / 8); return;
-  case Kind::Bytes: hex(choice == 0 ? 0 : choice == 1 ? 32 : random() % 100); return;
-  case Kind::String: {
-    size_t length = choice == 0 ? 0 : random() % 70;
-    out += '"';
-    for (size_t i = 0; i < length; ++i) out += static_cast<char>('a' + random() % 26);
-    out += '"';
-    return;
-  }
-  case Kind::Array: {
-    size_t count = depth > 2 || choice == 0 ? 0 : random() % 6;
-    out += '[';
-    for (size_t i = 0; i < count; ++i) {
-      if (i) out += ',';
-      randomValue(*type.element, random, out, depth + 1);
-    }
-    out += ']';
-    return;
-  }
-  }
-}
-
 }  // namespace
 
 bool AbiType::dynamic() const {
+  if (kind == Kind::FixedArray) return element->dynamic();
+  if (kind == Kind::Tuple)
+    return std::any_of(components.begin(), components.end(), [](const AbiType& c) { return c.dynamic(); });
   return kind == Kind::Bytes || kind == Kind::String || kind == Kind::Array;
+}
+
+size_t AbiType::headSize() const {
+  if (dynamic()) return 32;
+  if (kind == Kind::FixedArray) return length * element->headSize();
+  if (kind == Kind::Tuple) {
+    size_t size = 0;
+    for (const AbiType& component : components) size += component.headSize();
+    return size;
+  }
+  return 32;
 }
 
 std::string AbiType::name() const {
@@ -360,17 +327,83 @@ std::string AbiType::name() const {
   case Kind::Bytes: return "bytes";
   case Kind::String: return "string";
   case Kind::Array: return element->name() + "[]";
+  case Kind::FixedArray: return element->name() + "[" + std::to_string(length) + "]";
+  case Kind::Tuple: {
+    std::string text = "(";
+    for (size_t i = 0; i < components.size(); ++i) text += (i ? "," : "") + components[i].name();
+    return text + ")";
+  }
   }
   return "?";
 }
 
-std::optional<AbiType> parseAbiType(std::string_view text) {
+namespace {
+
+// Splits "a,(b,c),d[]" at the commas outside parentheses; nullopt when the
+// parentheses do not balance or a part is empty.
+std::optional<std::vector<std::string_view>> splitTopLevel(std::string_view list) {
+  std::vector<std::string_view> parts;
+  if (list.empty()) return parts;
+  int depth = 0;
+  size_t start = 0;
+  for (size_t i = 0; i <= list.size(); ++i) {
+    if (i == list.size() || (list[i] == ',' && depth == 0)) {
+      if (i == start) return std::nullopt;
+      parts.push_back(list.substr(start, i - start));
+      start = i + 1;
+    } else if (list[i] == '(') {
+      ++depth;
+    } else if (list[i] == ')') {
+      if (--depth < 0) return std::nullopt;
+    }
+  }
+  if (depth != 0) return std::nullopt;
+  return parts;
+}
+
+constexpr size_t kMaxTypeDepth = 32;
+std::optional<AbiType> parseAbiTypeAt(std::string_view text, size_t depth);
+
+}  // namespace
+
+std::optional<AbiType> parseAbiType(std::string_view text) { return parseAbiTypeAt(text, 0); }
+
+namespace {
+
+std::optional<AbiType> parseAbiTypeAt(std::string_view text, size_t depth) {
   AbiType type;
-  if (text.size() > 2 && text.substr(text.size() - 2) == "[]") {
-    std::optional<AbiType> element = parseAbiType(text.substr(0, text.size() - 2));
+  if (depth > kMaxTypeDepth || text.empty()) return std::nullopt;
+  if (text.back() == ']') {
+    size_t open = text.rfind('[');
+    if (open == std::string_view::npos || open == 0) return std::nullopt;
+    std::string_view size = text.substr(open + 1, text.size() - open - 2);
+    std::optional<AbiType> element = parseAbiTypeAt(text.substr(0, open), depth + 1);
     if (!element) return std::nullopt;
-    type.kind = AbiType::Kind::Array;
     type.element = std::make_shared<AbiType>(*element);
+    if (size.empty()) {
+      type.kind = AbiType::Kind::Array;
+      return type;
+    }
+    if (size.size() > 6 || size[0] == '0') return std::nullopt;
+    size_t length = 0;
+    for (char c : size) {
+      if (c < '0' || c > '9') return std::nullopt;
+      length = length * 10 + static_cast<size_t>(c - '0');
+    }
+    type.kind = AbiType::Kind::FixedArray;
+    type.length = length;
+    return type;
+  }
+  if (text.front() == '(') {
+    if (text.back() != ')') return std::nullopt;
+    std::optional<std::vector<std::string_view>> parts = splitTopLevel(text.substr(1, text.size() - 2));
+    if (!parts || parts->empty()) return std::nullopt;
+    type.kind = AbiType::Kind::Tuple;
+    for (std::string_view part : *parts) {
+      std::optional<AbiType> component = parseAbiTypeAt(part, depth + 1);
+      if (!component) return std::nullopt;
+      type.components.push_back(std::move(*component));
+    }
     return type;
   }
   auto number = [](std::string_view digits) -> int {
@@ -403,19 +436,18 @@ std::optional<AbiType> parseAbiType(std::string_view text) {
   return type;
 }
 
+}  // namespace
+
 std::optional<std::vector<AbiType>> signatureTypes(std::string_view signature) {
   size_t open = signature.find('(');
   if (open == std::string_view::npos || signature.empty() || signature.back() != ')') return std::nullopt;
-  std::string_view list = signature.substr(open + 1, signature.size() - open - 2);
+  std::optional<std::vector<std::string_view>> parts = splitTopLevel(signature.substr(open + 1, signature.size() - open - 2));
+  if (!parts) return std::nullopt;
   std::vector<AbiType> types;
-  while (!list.empty()) {
-    size_t comma = list.find(',');
-    std::optional<AbiType> type = parseAbiType(list.substr(0, comma));
+  for (std::string_view part : *parts) {
+    std::optional<AbiType> type = parseAbiType(part);
     if (!type) return std::nullopt;
-    types.push_back(*type);
-    if (comma == std::string_view::npos) break;
-    list.remove_prefix(comma + 1);
-    if (list.empty()) return std::nullopt;
+    types.push_back(std::move(*type));
   }
   return types;
 }
@@ -441,15 +473,6 @@ std::optional<std::string> decodeToJson(const std::vector<AbiType>& types, const
   std::string out;
   if (!Decoder(data).tuple(typePointers, 0, data.size(), out, 0)) return std::nullopt;
   return out;
-}
-
-std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random) {
-  std::string out = "[";
-  for (size_t i = 0; i < types.size(); ++i) {
-    if (i) out += ',';
-    randomValue(types[i], random, out, 0);
-  }
-  return out + "]";
 }
 
 }  // namespace vcc::driver

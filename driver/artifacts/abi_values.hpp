@@ -17,18 +17,24 @@
 namespace vcc::driver {
 
 struct AbiType {
-  enum class Kind { Uint, Int, Bool, Address, FixedBytes, Bytes, String, Array } kind = Kind::Uint;
-  unsigned bits = 256;              // Uint/Int: 8..256; FixedBytes: 8 * N
-  std::shared_ptr<AbiType> element;  // Array
+  enum class Kind { Uint, Int, Bool, Address, FixedBytes, Bytes, String, Array, FixedArray, Tuple } kind = Kind::Uint;
+  unsigned bits = 256;               // Uint/Int: 8..256; FixedBytes: 8 * N
+  std::shared_ptr<AbiType> element;  // Array, FixedArray
+  size_t length = 0;                 // FixedArray: N
+  std::vector<AbiType> components;   // Tuple
 
   bool dynamic() const;
-  std::string name() const;  // canonical: uint32, bytes, int64[][]
+  // Bytes in the head of an enclosing tuple: 32 for dynamic types (an
+  // offset), the whole encoding for static tuples and fixed arrays.
+  size_t headSize() const;
+  std::string name() const;  // canonical: uint32, bytes, int64[][], (address,uint256)[], uint8[4]
 };
 
 // Parses "0x" followed by an even number of hex digits (either case).
 bool parseHex(std::string_view text, std::vector<uint8_t>& out);
 
-// "uint32", "bytes", "int64[][]", ...; nullopt for anything else.
+// "uint32", "bytes", "int64[][]", "(address,uint256)[]", "uint8[4]", ...;
+// nullopt for anything else.
 std::optional<AbiType> parseAbiType(std::string_view text);
 // The parameter types of a canonical signature "name(t1,t2,...)".
 std::optional<std::vector<AbiType>> signatureTypes(std::string_view signature);
@@ -44,8 +50,16 @@ std::optional<std::vector<uint8_t>> encodeJsonArguments(const std::vector<AbiTyp
 // when the bytes are not a valid encoding.
 std::optional<std::string> decodeToJson(const std::vector<AbiType>& types, const std::vector<uint8_t>& data);
 
-// Random values for `types` as a JSON array (edge values often: 0, max, min,
-// -1, empty and long arrays/strings), for fuzzing.
+// Random values for `types` as a JSON array, for fuzzing (abi_fuzz.cpp):
+// edge values often (0, max, min, -1), empty, long (hundreds to thousands
+// of elements) and repetitive arrays (many equal elements), nested dynamic
+// types and tuples. Tuples and fixed arrays are JSON arrays.
 std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random);
+
+// A structural mutation of `values` (valid arguments for `types`, as
+// decodeToJson gives them): some leaves replaced by edge or random values,
+// array elements dropped, duplicated or repeated many times. The result is
+// again valid arguments for `types`.
+std::string mutateJsonArguments(const std::vector<AbiType>& types, const JsonValue& values, std::mt19937_64& random);
 
 }  // namespace vcc::driver

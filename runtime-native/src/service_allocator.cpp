@@ -30,6 +30,8 @@
 #include <unistd.h>
 
 extern "C" {
+// Defined only by fuzz_main.cpp.
+extern const int vcc_fuzzing_in_process __attribute__((weak));
 void* __libc_malloc(size_t size);
 void* __libc_calloc(size_t count, size_t size);
 void* __libc_realloc(void* pointer, size_t size);
@@ -44,6 +46,7 @@ constexpr size_t kArenaAlignment = size_t{1} << 30;
 
 bool serviceMode = false;
 bool arenaReady = false;
+void* arenaBase = nullptr;
 std::mutex heapMutex;  // kernels on the thread pool may allocate at once
 
 // Reserves 3 GiB of address space (nothing is committed until touched) and
@@ -57,7 +60,8 @@ void initializeArena() {
     ::_exit(kExitOutOfMemory);
   }
   uintptr_t base = (reinterpret_cast<uintptr_t>(mapped) + kArenaAlignment - 1) & ~(kArenaAlignment - 1);
-  vcc_heap_init(reinterpret_cast<void*>(base), VCC_SERVICE_HEAP_BYTES);
+  arenaBase = reinterpret_cast<void*>(base);
+  vcc_heap_init(arenaBase, VCC_SERVICE_HEAP_BYTES);
   arenaReady = true;
 }
 
@@ -72,11 +76,26 @@ template <class Allocate> void* serviceAllocate(Allocate allocate) {
 }
 
 // The first constructor to run: the service's static initializers follow.
-__attribute__((constructor(101))) void enterServiceModeForConstructors() { serviceMode = true; }
+// Not in the in-process fuzzer (fuzz_main.cpp), whose libFuzzer allocates
+// in its own constructors and whose service heap restarts for every input.
+__attribute__((constructor(101))) void enterServiceModeForConstructors() {
+  if (&vcc_fuzzing_in_process == nullptr) serviceMode = true;
+}
 
 }  // namespace
 
 void setServiceHeapMode(bool service) { serviceMode = service; }
+
+void restartServiceHeap() {
+  std::lock_guard lock(heapMutex);
+  if (!arenaReady) return initializeArena();
+  // Every page handed out so far reads zero again, as the service heap's
+  // high-water mark promises, without giving up the reservation.
+  void* base = arenaBase;
+  size_t touched = (vcc_heap_touched_bytes() + 4095) & ~size_t{4095};
+  if (touched != 0) ::madvise(base, touched, MADV_DONTNEED);
+  vcc_heap_init(base, VCC_SERVICE_HEAP_BYTES);
+}
 
 }  // namespace vcc::native
 

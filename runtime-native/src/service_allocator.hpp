@@ -9,6 +9,10 @@ namespace vcc::native {
 // glibc's, for the runtime's own work.
 void setServiceHeapMode(bool service);
 
+// An empty service heap again, every byte zero (in-process fuzzing: each
+// input starts as a fresh process would).
+void restartServiceHeap();
+
 // The service heap for the lifetime of the scope.
 class ServiceHeapScope {
 public:

@@ -8,6 +8,7 @@
 // trap. Only in the libc++ build of the runtime, which services link.
 #include "vcc/native/exit_codes.hpp"
 
+#include <csetjmp>
 #include <csignal>
 #include <cstdint>
 #include <initializer_list>
@@ -18,9 +19,8 @@
 #include <unistd.h>
 
 namespace vcc::native {
-namespace {
 
-}  // namespace
+sigjmp_buf* trapRecovery = nullptr;
 
 // async-signal-safe: write(2) only.
 void writeText(const char* text) {
@@ -33,9 +33,20 @@ void writeText(const char* text) {
   }
 }
 
+// In-process fuzzing (fuzz_main.cpp) recovers from a trap instead of
+// ending the process.
+[[noreturn]] void trapOutcome(int code) {
+  if (sigjmp_buf* recovery = trapRecovery) {
+    trapRecovery = nullptr;
+    siglongjmp(*recovery, code);
+  }
+  ::_exit(code);
+}
+
 namespace {
 
 void onFault(int signal) {
+  if (trapRecovery != nullptr) trapOutcome(kExitTrapped);
   switch (signal) {
   case SIGSEGV: writeText("vcc: trapped: invalid memory access (SIGSEGV)\n"); break;
   case SIGBUS: writeText("vcc: trapped: misaligned or invalid memory access (SIGBUS)\n"); break;
@@ -44,7 +55,7 @@ void onFault(int signal) {
   case SIGTRAP: writeText("vcc: trapped: breakpoint (SIGTRAP)\n"); break;
   default: writeText("vcc: trapped: abort() called\n"); break;
   }
-  ::_exit(kExitTrapped);
+  trapOutcome(kExitTrapped);
 }
 
 }  // namespace
@@ -58,8 +69,8 @@ extern "C" {
 thread_local uint64_t __vcc_stack_used = 0;
 [[noreturn]] void __vcc_stack_overflow() {
   std::fflush(stdout);
-  vcc::native::writeText("vcc: stack budget exceeded\n");
-  ::_exit(vcc::native::kExitTrapped);
+  if (vcc::native::trapRecovery == nullptr) vcc::native::writeText("vcc: stack budget exceeded\n");
+  vcc::native::trapOutcome(vcc::native::kExitTrapped);
 }
 }
 
@@ -74,7 +85,7 @@ void installTrapHandlers() {
   ::sigaltstack(&stack, nullptr);
   struct sigaction action {};
   action.sa_handler = onFault;
-  action.sa_flags = SA_ONSTACK | SA_RESETHAND;
+  action.sa_flags = SA_ONSTACK | SA_NODEFER;
   sigemptyset(&action.sa_mask);
   for (int signal : {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGABRT}) ::sigaction(signal, &action, nullptr);
 }
@@ -99,8 +110,8 @@ void __libcpp_verbose_abort(const char* format, ...) {
     message[used + 1] = '\0';
   }
   std::fflush(stdout);
-  vcc::native::writeText(message);
-  ::_exit(vcc::native::kExitTrapped);
+  if (vcc::native::trapRecovery == nullptr) vcc::native::writeText(message);
+  vcc::native::trapOutcome(vcc::native::kExitTrapped);
 }
 _LIBCPP_END_NAMESPACE_STD
 #endif

@@ -99,6 +99,8 @@ void vcc_heap_init(void* base, size_t size) {
   heap.highWater = heap.base;
 }
 
+size_t vcc_heap_touched_bytes(void) { return (size_t)(heap.highWater - heap.base); }
+
 int vcc_heap_contains(const void* pointer) {
   return (const unsigned char*)pointer >= heap.base && (const unsigned char*)pointer < heap.end;
 }

@@ -16,6 +16,8 @@ extern "C" {
 
 void vcc_heap_init(void* base, size_t size);
 int vcc_heap_contains(const void* pointer);
+/* Bytes from the arena's start that were ever handed out (the high-water mark). */
+size_t vcc_heap_touched_bytes(void);
 void* vcc_heap_malloc(size_t size);
 void* vcc_heap_calloc(size_t count, size_t size);
 void* vcc_heap_realloc(void* pointer, size_t size);

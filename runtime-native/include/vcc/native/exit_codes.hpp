@@ -4,6 +4,8 @@
 // program fails alike on both targets where it can.
 #pragma once
 
+#include <csetjmp>
+
 namespace vcc::native {
 
 inline constexpr int kExitOk = 0;
@@ -19,5 +21,10 @@ inline constexpr int kExitTrapped = 100;  // a fault or failed check: `vcc run`'
 // (trap_handler.cpp; in the runtime that services link).
 void installTrapHandlers();
 void writeText(const char* text);
+// Where a trap goes instead of ending the process (in-process fuzzing);
+// cleared when taken. trapOutcome(code) ends the process with `code`, or
+// jumps there with it.
+extern sigjmp_buf* trapRecovery;
+[[noreturn]] void trapOutcome(int code);
 
 }  // namespace vcc::native

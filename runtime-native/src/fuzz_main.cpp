@@ -1,0 +1,167 @@
+// The in-process differential fuzzer of `vcc verify-equiv --fuzz-time`
+// (docs/cli.md): the service compiled with libFuzzer's coverage
+// instrumentation (`vcc build --fuzzer`), linked with this file and
+// libFuzzer. For every input libFuzzer makes, the service runs natively in
+// this process and the image runs in the VM (vcc::vm, also in this
+// process); a difference in outcome or response bytes writes the input to
+// the divergence directory. libFuzzer keeps the inputs that reach new code
+// of the native service, so the search goes where the code branches.
+//
+// Native runs are in-process: traps come back through trapRecovery, the
+// service heap restarts for every input, and no backend is installed
+// (kernels run in order). verify-equiv re-runs every input written here
+// through the real binary and the VM before it reports a mismatch.
+//
+// Flags after libFuzzer's (it warns about them and ignores them):
+//   -vcc_image=PATH        the service's RISC-V image (required)
+//   -vcc_divergences=DIR   where diverging inputs go (required)
+//   -vcc_max_steps=N       VM step limit per input (default 2e9)
+#include "service_allocator.hpp"
+#include "vcc/detail/request_reader.hpp"
+#include "vcc/native/exit_codes.hpp"
+#include "vcc/program.hpp"
+#include "vcc/vm/keccak.hpp"
+#include "vcc/vm/machine.hpp"
+
+#include <algorithm>
+#include <csetjmp>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <malloc.h>
+#include <new>
+#include <string>
+#include <string_view>
+#include <vector>
+
+extern "C" const int vcc_fuzzing_in_process = 1;
+// libc++'s own count of the service's stack (vcc-stack-budget).
+extern "C" thread_local uint64_t __vcc_stack_used;
+
+namespace {
+
+using namespace vcc::native;
+
+std::vector<uint8_t> image;
+std::string divergenceDir;
+uint64_t maxSteps = 2'000'000'000;
+
+struct Outcome {
+  int code = 0;  // 0, the exit code, 100 for a trap, 101 at the VM's step limit
+  std::vector<uint8_t> response;
+};
+
+void outOfMemory() { trapOutcome(kExitOutOfMemory); }
+
+Outcome runNative(const uint8_t* data, size_t size) {
+  Outcome outcome;
+  sigjmp_buf recovery;
+  restartServiceHeap();
+  __vcc_stack_used = 0;
+  // The response lives outside the frames a trap jumps over.
+  static std::vector<uint8_t>* response = nullptr;
+  if (int code = sigsetjmp(recovery, 1)) {
+    setServiceHeapMode(false);
+    response = nullptr;  // its memory went with the service heap
+    outcome.code = code;
+    return outcome;
+  }
+  trapRecovery = &recovery;
+  setServiceHeapMode(true);
+  size_t offset = 0, requestSize = 0;
+  uint8_t* request = vcc::detail::readWholeRequest(
+      [&](uint8_t* buffer, size_t capacity) {
+        size_t count = std::min(capacity, size - offset);
+        if (count != 0) std::memcpy(buffer, data + offset, count);
+        offset += count;
+        return count;
+      },
+      requestSize);
+  if (request == nullptr) trapOutcome(kExitOutOfMemory);
+  response = new std::vector<uint8_t>();
+  vccProgramMain(std::span<const uint8_t>(request, requestSize), *response);
+  setServiceHeapMode(false);
+  trapRecovery = nullptr;
+  outcome.response.assign(response->begin(), response->end());
+  response = nullptr;  // freed with the service heap at the next input
+  return outcome;
+}
+
+Outcome runVm(const uint8_t* data, size_t size) {
+  Outcome outcome;
+  vcc::vm::Machine machine;
+  if (!machine.load(image).ok()) {
+    std::fprintf(stderr, "vcc-fuzz: the image does not load\n");
+    std::_Exit(2);
+  }
+  machine.bindRequest(std::vector<uint8_t>(data, data + size));
+  vcc::vm::StopReason reason = machine.run(maxSteps);
+  if (reason == vcc::vm::StopReason::Trapped) {
+    outcome.code = kExitTrapped;
+  } else if (reason == vcc::vm::StopReason::StepLimit) {
+    outcome.code = 101;
+  } else {
+    outcome.code = static_cast<int>(machine.state().exitCode & 0xff);
+    outcome.response.assign(machine.response().begin(), machine.response().end());
+  }
+  return outcome;
+}
+
+void recordDivergence(const uint8_t* data, size_t size, const Outcome& native, const Outcome& vm) {
+  std::string name = vcc::vm::toHex(vcc::vm::keccak256(std::span<const uint8_t>(data, size))).substr(2, 16);
+  std::string path = divergenceDir + "/divergence-" + name;
+  if (FILE* file = std::fopen(path.c_str(), "wb")) {
+    if (size != 0) std::fwrite(data, 1, size, file);
+    std::fclose(file);
+  }
+  std::fprintf(stderr, "vcc-fuzz: divergence %s: native exit %d, %zu response bytes; vm exit %d, %zu response bytes\n",
+               path.c_str(), native.code, native.response.size(), vm.code, vm.response.size());
+}
+
+std::string flagValue(std::string_view argument, std::string_view name) {
+  if (argument.size() > name.size() + 1 && argument.substr(0, name.size()) == name && argument[name.size()] == '=')
+    return std::string(argument.substr(name.size() + 1));
+  return {};
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
+  std::string imagePath;
+  for (int i = 1; i < *argc; ++i) {
+    std::string_view argument = (*argv)[i];
+    if (std::string value = flagValue(argument, "-vcc_image"); !value.empty()) imagePath = value;
+    if (std::string value = flagValue(argument, "-vcc_divergences"); !value.empty()) divergenceDir = value;
+    if (std::string value = flagValue(argument, "-vcc_max_steps"); !value.empty())
+      maxSteps = std::strtoull(value.c_str(), nullptr, 10);
+  }
+  if (imagePath.empty() || divergenceDir.empty()) {
+    std::fprintf(stderr, "vcc-fuzz: -vcc_image=PATH and -vcc_divergences=DIR are required\n");
+    std::_Exit(2);
+  }
+  FILE* file = std::fopen(imagePath.c_str(), "rb");
+  if (file == nullptr) {
+    std::fprintf(stderr, "vcc-fuzz: cannot read %s\n", imagePath.c_str());
+    std::_Exit(2);
+  }
+  uint8_t chunk[1 << 16];
+  for (size_t got; (got = std::fread(chunk, 1, sizeof chunk, file)) != 0;) image.insert(image.end(), chunk, chunk + got);
+  std::fclose(file);
+  setServiceHeapMode(false);
+  // Each input makes a new vm::Machine, whose tables are megabytes: keep
+  // them in glibc's heap for the next one instead of mapping them anew.
+  mallopt(M_MMAP_THRESHOLD, 1 << 30);
+  mallopt(M_TRIM_THRESHOLD, 1 << 30);
+  installTrapHandlers();
+  std::set_new_handler(outOfMemory);
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  Outcome native = runNative(data, size);
+  Outcome vm = runVm(data, size);
+  if (vm.code == 101) return 0;  // the step limit: no verdict
+  if (native.code != vm.code || (native.code == 0 && native.response != vm.response))
+    recordDivergence(data, size, native, vm);
+  return 0;
+}
