@@ -24,6 +24,7 @@
 #include "vcc/vm/machine.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <csetjmp>
 #include <cstdio>
 #include <cstdlib>
@@ -45,6 +46,8 @@ using namespace vcc::native;
 std::vector<uint8_t> image;
 std::string divergenceDir;
 uint64_t maxSteps = 2'000'000'000;
+std::chrono::steady_clock::time_point startTime;
+uint64_t inputs = 0;
 
 struct Outcome {
   int code = 0;  // 0, the exit code, 100 for a trap, 101 at the VM's step limit
@@ -114,8 +117,12 @@ void recordDivergence(const uint8_t* data, size_t size, const Outcome& native, c
     if (size != 0) std::fwrite(data, 1, size, file);
     std::fclose(file);
   }
-  std::fprintf(stderr, "vcc-fuzz: divergence %s: native exit %d, %zu response bytes; vm exit %d, %zu response bytes\n",
-               path.c_str(), native.code, native.response.size(), vm.code, vm.response.size());
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - startTime).count();
+  std::fprintf(stderr,
+               "vcc-fuzz: divergence %s after %.1f s and %llu inputs: native exit %d, %zu response bytes; "
+               "vm exit %d, %zu response bytes\n",
+               path.c_str(), seconds, static_cast<unsigned long long>(inputs), native.code, native.response.size(),
+               vm.code, vm.response.size());
 }
 
 std::string flagValue(std::string_view argument, std::string_view name) {
@@ -154,10 +161,12 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
   mallopt(M_TRIM_THRESHOLD, 1 << 30);
   installTrapHandlers();
   std::set_new_handler(outOfMemory);
+  startTime = std::chrono::steady_clock::now();
   return 0;
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  ++inputs;
   Outcome native = runNative(data, size);
   Outcome vm = runVm(data, size);
   if (vm.code == 101) return 0;  // the step limit: no verdict

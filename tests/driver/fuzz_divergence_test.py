@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""verify-equiv finds divergence: tests/driver/services/planted_divergence.cpp
+answers differently natively and in the VM, but only for arrays of more
+than 100 elements (longArrays) or for data that starts with "vcc!" (magic).
+
+- the ABI-aware generator (--fuzz) makes long arrays: a small --fuzz run
+  reports mismatches for longArrays and none for plain, and counts the
+  requests of every method;
+- coverage-guided fuzzing (vcc build --fuzzer, verify-equiv --fuzz-time)
+  runs, reports its executions, and the diverging inputs it records are
+  confirmed by the ordinary comparison;
+- with --long: coverage-guided fuzzing alone, from a corpus without the magic
+  prefix, finds the magic divergence (libFuzzer follows the comparison).
+Last line: 'fuzz_divergence: N passed, M failed'."""
+import argparse
+import json
+import os
+import sys
+import tempfile
+
+from check_support import check, run, summary
+
+
+def word(n):
+    return n.to_bytes(32, "big")
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--vcc", required=True)
+    parser.add_argument("--services", required=True)
+    parser.add_argument("--long", action="store_true")
+    o = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        out = os.path.join(tmp, "planted")
+        r = run(o.vcc, "build", os.path.join(o.services, "planted_divergence.cpp"), "-o", out, "--fuzzer")
+        if not check("vcc build --fuzzer", r.returncode == 0, r.stdout + r.stderr):
+            return summary("fuzz_divergence")
+        check("vcc build --fuzzer: the in-process fuzzer exists",
+              os.path.isfile(os.path.join(out, ".vcc-work", "fuzz", "planted_divergence.fuzz")))
+        with open(os.path.join(out, "manifest.json")) as f:
+            selectors = {m["name"]: bytes.fromhex(m["selector"][2:]) for m in json.load(f)["methods"]}
+
+        # The generator alone.
+        r = run(o.vcc, "verify-equiv", out, "--fuzz", "24", "--seed", "1", "--json")
+        report = json.loads(r.stdout) if r.stdout.strip() else {}
+        mismatched = {m["request"].split()[2].split("[")[0] for m in report.get("mismatches", [])}
+        check("--fuzz 24: exit 1 (mismatches)", r.returncode == 1, r.stdout + r.stderr)
+        check("--fuzz 24: the long-array divergence is found, and nothing else", mismatched == {"longArrays"}, mismatched)
+        counts = {m["signature"]: m["requests"] for m in report.get("methods", [])}
+        check("--fuzz 24: every method got requests, and the report counts them",
+              counts == {"longArrays(uint32[])": 8, "magic(bytes)": 8, "plain(uint32)": 8}, counts)
+
+        # Coverage-guided, seeded with short valid requests and one long array.
+        corpus = os.path.join(tmp, "corpus")
+        os.makedirs(corpus)
+        with open(os.path.join(corpus, "short.bin"), "wb") as f:
+            f.write(selectors["longArrays"] + word(32) + word(3) + word(1) + word(2) + word(3))
+        with open(os.path.join(corpus, "long.bin"), "wb") as f:
+            f.write(selectors["longArrays"] + word(32) + word(150) + b"".join(word(i) for i in range(150)))
+        with open(os.path.join(corpus, "magic.bin"), "wb") as f:
+            f.write(selectors["magic"] + word(32) + word(12) + b"abcdefghijkl" + bytes(20))
+        r = run(o.vcc, "verify-equiv", out, "--corpus", corpus, "--fuzz-time", "8", "--json", timeout=300)
+        report = json.loads(r.stdout) if r.stdout.strip() else {}
+        coverage = report.get("coverageFuzzing", {})
+        check("--fuzz-time 8: the fuzzer ran and counted its executions", coverage.get("executions", 0) > 1000, coverage)
+        check("--fuzz-time 8: diverging inputs were recorded", coverage.get("candidates", 0) >= 1, coverage)
+        confirmed = [m for m in report.get("mismatches", []) if m["request"].startswith("coverage fuzz")]
+        check("--fuzz-time 8: recorded inputs are confirmed by the real binary and the VM", len(confirmed) >= 1,
+              report.get("mismatches"))
+
+        r = run(o.vcc, "verify-equiv", out, "--fuzz-time", "1", "--calldata", "/nonexistent-file")
+        check("--fuzz-time with a missing request file: exit 2", r.returncode == 2, r.stderr)
+        plain = os.path.join(tmp, "plain")
+        run(o.vcc, "build", os.path.join(o.services, "planted_divergence.cpp"), "-o", plain)
+        r = run(o.vcc, "verify-equiv", plain, "--fuzz-time", "1")
+        check("--fuzz-time without vcc build --fuzzer: exit 2 and says how to build it",
+              r.returncode == 2 and "--fuzzer" in r.stderr, r.stderr)
+
+        if o.long:
+            seeds = os.path.join(tmp, "magic-seeds")
+            os.makedirs(seeds)
+            with open(os.path.join(seeds, "magic.bin"), "wb") as f:
+                f.write(selectors["magic"] + word(32) + word(12) + b"abcdefghijkl" + bytes(20))
+            r = run(o.vcc, "verify-equiv", out, "--corpus", seeds, "--fuzz-time", "240", "--json", timeout=900)
+            report = json.loads(r.stdout) if r.stdout.strip() else {}
+            found = [m for m in report.get("mismatches", []) if m["request"].startswith("coverage fuzz")]
+            check("--fuzz-time 240 (long): coverage-guided fuzzing finds the magic-prefix divergence", len(found) >= 1,
+                  report.get("coverageFuzzing"))
+
+    return summary("fuzz_divergence")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
