@@ -15,7 +15,9 @@
 // follow the block's address, whichever mode allocated it.
 //
 // Only in the libc++ build of the runtime, which services link: test and
-// benchmark programs keep glibc's malloc.
+// benchmark programs keep glibc's malloc. Not under AddressSanitizer, whose
+// runtime owns malloc (a VCC_SANITIZE build checks memory safety, not the
+// service heap's semantics).
 #include "service_allocator.hpp"
 
 #include "service_heap.h"  // runtime-vm/guest/src: the image's allocator
@@ -65,9 +67,9 @@ void initializeArena() {
   arenaReady = true;
 }
 
-bool inArena(const void* pointer) { return arenaReady && vcc_heap_contains(pointer); }
+[[maybe_unused]] bool inArena(const void* pointer) { return arenaReady && vcc_heap_contains(pointer); }
 
-template <class Allocate> void* serviceAllocate(Allocate allocate) {
+template <class Allocate> [[maybe_unused]] void* serviceAllocate(Allocate allocate) {
   std::lock_guard lock(heapMutex);
   if (!arenaReady) initializeArena();
   void* pointer = allocate();
@@ -103,6 +105,16 @@ using vcc::native::inArena;
 using vcc::native::serviceAllocate;
 using vcc::native::serviceMode;
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VCC_SERVICE_HEAP_REPLACES_MALLOC 0
+#endif
+#endif
+#ifndef VCC_SERVICE_HEAP_REPLACES_MALLOC
+#define VCC_SERVICE_HEAP_REPLACES_MALLOC 1
+#endif
+
+#if VCC_SERVICE_HEAP_REPLACES_MALLOC
 extern "C" {
 
 void* malloc(size_t size) {
@@ -157,3 +169,4 @@ size_t malloc_usable_size(void* pointer) {
 }
 
 }  // extern "C"
+#endif  // VCC_SERVICE_HEAP_REPLACES_MALLOC
