@@ -77,8 +77,10 @@ std::vector<std::string> checkedCompile(const NativeBuildRequest& request, const
 #if VCC_WITH_IR_PLUGIN
   for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) command.push_back(argument);
 #endif
-  command.insert(command.end(), {"-MD", "-MF", request.depsFile.string(), "-c", request.glue.string(), "-o",
-                                 object.string()});
+  // Line tables only (no code changes): IR-plugin diagnostics name the line
+  // and column of the instruction, not just its function.
+  command.insert(command.end(), {"-gline-tables-only", "-MD", "-MF", request.depsFile.string(), "-c",
+                                 request.glue.string(), "-o", object.string()});
   return command;
 }
 

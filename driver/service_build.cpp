@@ -160,7 +160,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   const fs::path sourceDir = fs::absolute(options.source).parent_path();
   std::vector<GlueMethod> glueMethods;
   for (const frontend::Method& method : analysis.service.methods)
-    glueMethods.push_back({method.qualifiedName, method.signature, method.selector});
+    glueMethods.push_back({method.qualifiedName, method.name, method.signature, method.selector});
   const fs::path glue = work / (name + ".dispatch.cpp");
   std::string error;
   if (!writeText(glue, generateDispatchGlue(options.source.filename().string(), glueMethods), error)) {
@@ -170,6 +170,25 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   std::vector<fs::path> includeDirs{sourceDir};
   for (const fs::path& dir : options.includeDirs) includeDirs.push_back(fs::absolute(dir));
   includeDirs.push_back(kStdlibIncludeDir);
+
+  // The native binary first: its compile has line tables, so an IR-plugin
+  // rejection points at the offending line (the image is built with -g0).
+  const bool cuda = options.cuda && cudaAvailable();
+  progress("building the native binary " + name + ".native (" +
+           (cuda ? "nvcc: cuda, threads and serial backends" : "threads and serial backends") + ")");
+  NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile,
+                                   out / (name + ".native"), cuda, options.nvccFlags, {}};
+  if (options.fuzzer) nativeRequest.fuzzer = fuzzerPath(out, name);
+  NativeBuildResult native = buildNative(nativeRequest);
+  if (native.status == NativeBuildResult::Status::Rejected) {
+    outcome.status = BuildOutcome::Status::Rejected;
+    outcome.diagnostics += native.diagnostics;
+    return outcome;
+  }
+  if (native.status != NativeBuildResult::Status::Built) {
+    outcome.error = "the native binary did not build: " + native.error;
+    return outcome;
+  }
 
   progress("building the RISC-V image " + name + ".rv64.elf");
   toolchain::GuestImageRequest guest;
@@ -192,23 +211,6 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   }
   if (!image) {
     outcome.error = "the RISC-V image did not build:\n" + image.error;
-    return outcome;
-  }
-
-  const bool cuda = options.cuda && cudaAvailable();
-  progress("building the native binary " + name + ".native (" +
-           (cuda ? "nvcc: cuda, threads and serial backends" : "threads and serial backends") + ")");
-  NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile,
-                                   out / (name + ".native"), cuda, options.nvccFlags, {}};
-  if (options.fuzzer) nativeRequest.fuzzer = fuzzerPath(out, name);
-  NativeBuildResult native = buildNative(nativeRequest);
-  if (native.status == NativeBuildResult::Status::Rejected) {
-    outcome.status = BuildOutcome::Status::Rejected;
-    outcome.diagnostics += native.diagnostics;
-    return outcome;
-  }
-  if (native.status != NativeBuildResult::Status::Built) {
-    outcome.error = "the native binary did not build: " + native.error;
     return outcome;
   }
 

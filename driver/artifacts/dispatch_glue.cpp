@@ -21,7 +21,7 @@ std::string generateDispatchGlue(const std::string& serviceInclude, const std::v
       << "#include <vcc/dispatch.hpp>\n"
       << "#include <vcc/program.hpp>\n\n";
   for (const GlueMethod& method : methods) {
-    out << "static_assert(vcc::service::selectorOf(&" << method.name << ", \"" << method.name
+    out << "static_assert(vcc::service::selectorOf(&" << method.function << ", \"" << method.name
         << "\") == " << hex32(method.selector) << ",\n"
         << "              \"the selector of " << method.signature << " does not match the C++ parameter types\");\n";
   }
@@ -34,7 +34,7 @@ std::string generateDispatchGlue(const std::string& serviceInclude, const std::v
       << "  switch (selector) {\n";
   for (const GlueMethod& method : methods) {
     out << "  case " << hex32(method.selector) << ":  // " << method.signature << "\n"
-        << "    vcc::service::dispatch(&" << method.name << ", selector, request, response);\n"
+        << "    vcc::service::dispatch(&" << method.function << ", selector, request, response);\n"
         << "    return;\n";
   }
   out << "  default:\n"

@@ -10,7 +10,8 @@
 namespace vcc::driver {
 
 struct GlueMethod {
-  std::string name;       // a free function of the service
+  std::string function;   // the free function, as the glue names it: "multiply", "svc::multiply"
+  std::string name;       // the method's (Solidity) name: "multiply"
   std::string signature;  // canonical Solidity signature
   uint32_t selector = 0;  // keccak256(signature)[0:4], big-endian
 };

@@ -47,8 +47,8 @@ llvm::PreservedAnalyses ExternalCallsCheck::run(llvm::Function& function,
                           displayName(callee->getName()) +
                           "', which is not on the allow list: code outside the program may "
                           "behave differently natively and in the VM image; use the vcc "
-                          "stdlib, or add it to the list (-vcc-allowed-calls) if it is "
-                          "deterministic on both targets");
+                          "stdlib or write the function in the service (vcc's allow list, "
+                          "passes/ir/allowed_calls.txt, names what a service may call)");
     }
   }
   return llvm::PreservedAnalyses::all();

@@ -108,6 +108,9 @@ ElfLoadResult parseElf(std::span<const uint8_t> file) {
     if (segment.fileOffset > file.size() || segment.fileSize > file.size() - segment.fileOffset)
       return fail(where + "file range " + hex(segment.fileOffset) + "+" + hex(segment.fileSize) +
                   " extends past the end of the file");
+    // A segment that loads nothing places nothing: GNU ld writes empty
+    // PT_LOAD entries at address 0, below the null guard.
+    if (segment.memorySize == 0) continue;
     if (!isAccessible(segment.virtualAddress, segment.memorySize))
       return fail(where + "address range " + hex(segment.virtualAddress) + "+" + hex(segment.memorySize) +
                   " is outside guest memory [0x10000, 0x100000000)");
@@ -116,7 +119,6 @@ ElfLoadResult parseElf(std::span<const uint8_t> file) {
       if ((segment.virtualAddress - segment.fileOffset) & (align - 1))
         return fail(where + "address and file offset disagree modulo the alignment " + hex(align));
     }
-    if (segment.memorySize == 0) continue;
     result.image.segments.push_back(segment);
   }
   auto& segments = result.image.segments;

@@ -125,12 +125,15 @@ def main():
     ir_dir = os.path.join(tmp, "bad-contract")
     shutil.copytree(o.sample, ir_dir)
     with open(os.path.join(ir_dir, "matmul.cpp"), "w") as f:
-        f.write(original + "\n#pragma clang fp contract(fast)\nfloat fused(float a, float b, float c) { return a * b + c; }\n")
+        f.write(original + "\n#pragma clang fp contract(fast)\nfloat fused(float a, float b, float c) {\n  return a * b + c;\n}\n")
+    return_line = original.count("\n") + (0 if original.endswith("\n") else 1) + 4
     r = run(o.vcc, "check", os.path.join(ir_dir, "matmul.cpp"))
     check("pragma fp contract(fast): the frontend passes it", r.returncode == 0, r.stderr)
     r = run(o.vcc, "build", os.path.join(ir_dir, "matmul.cpp"), "-o", os.path.join(tmp, "bad-out-contract"))
     check("pragma fp contract(fast): build rejected (exit 1) by the IR plugin [vcc-fast-math-flags]",
           r.returncode == 1 and "matmul.cpp:" in r.stderr and "[vcc-fast-math-flags]" in r.stderr, (r.returncode, r.stderr))
+    check("pragma fp contract(fast): the IR plugin's error names the line of the multiply, not the function",
+          f"matmul.cpp:{return_line}:" in r.stderr, r.stderr)
     r = run(o.vcc, "check", source)
     check("vcc check of the sample: clean", r.returncode == 0, r.stderr)
     r = run(o.vcc, "build", os.path.join(tmp, "missing.cpp"), "-o", os.path.join(tmp, "x"))

@@ -71,6 +71,9 @@ def main():
         if not check("vcc build one_machine.cpp", r.returncode == 0, r.stdout + r.stderr):
             return summary("one_machine")
 
+        vm = same_everywhere(o.vcc, out, "extra::namespaced(14)", "namespaced", [14])
+        check("a method in a namespace builds and answers", response_bytes(vm)[-4:] == (42).to_bytes(4, "big"), vm)
+
         # The standard library: ties, hashes, growth.
         keys = bytes((i * 7) % 5 for i in range(200))
         for size in (17, 33, 200):

@@ -103,6 +103,20 @@ INSTANTIATE_TEST_SUITE_P(
         Corruption{"code not executable", [](auto& f) { poke<uint32_t>(f, kPhdr0 + 4, 4); }, "not inside an executable segment"}),
     [](const auto& info) { return "case" + std::to_string(info.index); });
 
+TEST(ElfLoader, IgnoresEmptyLoadSegmentAtAddressZero) {
+  // GNU ld writes PT_LOAD entries that load nothing, at address 0.
+  std::vector<uint8_t> file = validElf();
+  poke<uint64_t>(file, kPhdr1 + 8, 0);   // offset
+  poke<uint64_t>(file, kPhdr1 + 16, 0);  // vaddr
+  poke<uint64_t>(file, kPhdr1 + 24, 0);  // paddr
+  poke<uint64_t>(file, kPhdr1 + 32, 0);  // filesz
+  poke<uint64_t>(file, kPhdr1 + 40, 0);  // memsz
+  ElfLoadResult result = parseElf(file);
+  ASSERT_TRUE(result.ok()) << result.error;
+  ASSERT_EQ(result.image.segments.size(), 1u);
+  EXPECT_TRUE(result.image.segments[0].executable);
+}
+
 TEST(ElfLoader, RejectsOversizedFiles) {
   std::vector<uint8_t> file = validElf();
   file.resize(kMaxElfFileSize + 1);

@@ -233,3 +233,9 @@ VCC_METHOD uint64_t recurse(uint32_t depth) {
   uint8_t top[256] = {};
   return descend(depth, top);
 }
+
+// A method in a named namespace: the glue calls it by its qualified name,
+// the selector uses the plain one.
+namespace extra {
+VCC_METHOD uint32_t namespaced(uint32_t x) { return x * 3u; }
+}  // namespace extra

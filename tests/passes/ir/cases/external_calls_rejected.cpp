@@ -20,7 +20,7 @@ int currentPid();  // defined elsewhere: not compiled with the checks
 }
 
 long nondeterministic() {
-  // CHECK: external_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to external function 'time', which is not on the allow list: code outside the program may behave differently natively and in the VM image; use the vcc stdlib, or add it to the list (-vcc-allowed-calls) if it is deterministic on both targets [vcc-external-calls]
+  // CHECK: external_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to external function 'time', which is not on the allow list: code outside the program may behave differently natively and in the VM image; use the vcc stdlib or write the function in the service (vcc's allow list, passes/ir/allowed_calls.txt, names what a service may call) [vcc-external-calls]
   long now = time(nullptr);
   // CHECK: external_calls_rejected.cpp:[[@LINE+1]]:{{[0-9]+}}: error: call to external function 'getenv'{{.*}}[vcc-external-calls]
   const char* home = getenv("HOME");
