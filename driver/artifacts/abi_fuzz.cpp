@@ -57,7 +57,7 @@ public:
     switch (random_() % 6) {
     case 0: out += "\"0\""; return;
     case 1: out += "\"0x" + std::string(bits / 4, 'f') + "\""; return;
-    case 2: out += "\"" + std::to_string(random_() % 300) + "\""; return;
+    case 2: out += "\"" + std::to_string(random_() % (bits >= 16 ? 300 : 256)) + "\""; return;
     default: out += "\"" + randomHex(bits) + "\"";
     }
   }
@@ -68,7 +68,11 @@ public:
     case 1: out += "\"-1\""; return;
     case 2: out += "\"-0x8" + std::string(bits / 4 - 1, '0') + "\""; return;  // the minimum
     case 3: out += "\"0x7" + std::string(bits / 4 - 1, 'f') + "\""; return;  // the maximum
-    case 4: out += "\"" + std::to_string(static_cast<int64_t>(random_() % 600) - 300) + "\""; return;
+    case 4: {
+      int64_t range = bits >= 16 ? 300 : 128;  // small values of either sign
+      out += "\"" + std::to_string(static_cast<int64_t>(random_() % (2 * range)) - range) + "\"";
+      return;
+    }
     default: out += std::string("\"") + (random_() % 2 ? "-" : "") + randomHex(bits - 1) + "\"";
     }
   }

@@ -4,7 +4,9 @@
 // the same bytes, and decodeToJson reads them back unchanged.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
+#include <set>
 #include <vcc/abi.hpp>
 
 #include "abi_values.hpp"
@@ -45,6 +47,55 @@ TEST(AbiValues, AgreesWithTheStdlibCodec) {
   roundTrip<std::string, std::vector<std::string>>("t(string,string[])", 200);
   roundTrip<std::vector<uint32_t>, std::vector<std::vector<int64_t>>, std::vector<vcc::bytes>>(
       "a(uint32[],int64[][],bytes[])", 200);
+  // Tuples and fixed arrays, static and dynamic, in the head and behind offsets.
+  roundTrip<std::vector<std::tuple<vcc::address, vcc::u256>>>("total((address,uint256)[])", 200);
+  roundTrip<std::array<uint8_t, 4>, std::string>("d(uint8[4],string)", 200);
+  roundTrip<std::tuple<uint32_t, std::array<uint64_t, 3>>, bool>("s((uint32,uint64[3]),bool)", 200);
+  roundTrip<std::array<vcc::bytes, 2>, std::tuple<std::string, std::vector<int16_t>>>(
+      "n(bytes[2],(string,int16[]))", 200);
+}
+
+// The generator makes long and repetitive arrays, not only short ones.
+TEST(AbiValues, GeneratesLongAndRepetitiveArrays) {
+  std::vector<AbiType> types = *signatureTypes("f(uint32[])");
+  std::mt19937_64 random(7);
+  size_t longest = 0, withTies = 0, runs = 300;
+  for (size_t i = 0; i < runs; ++i) {
+    std::string error;
+    std::optional<JsonValue> values = JsonValue::parse(randomJsonArguments(types, random), error);
+    ASSERT_TRUE(values) << error;
+    const std::vector<JsonValue>& items = values->items()[0].items();
+    longest = std::max(longest, items.size());
+    std::set<std::string> distinct;
+    for (const JsonValue& item : items) distinct.insert(item.text());
+    if (items.size() > 16 && distinct.size() <= 3) ++withTies;
+  }
+  EXPECT_GE(longest, 500u);
+  EXPECT_GE(withTies, 20u);
+}
+
+// Mutations of valid arguments are valid arguments, and differ from them.
+TEST(AbiValues, MutationsStayValidAndChangeSomething) {
+  for (const char* signature : {"a(uint32[],bytes)", "total((address,uint256)[])", "n(bytes[2],(string,int16[]))"}) {
+    std::vector<AbiType> types = *signatureTypes(signature);
+    std::mt19937_64 random(11);
+    size_t changed = 0;
+    for (int i = 0; i < 200; ++i) {
+      std::string error;
+      std::string original = randomJsonArguments(types, random);
+      std::optional<JsonValue> values = JsonValue::parse(original, error);
+      ASSERT_TRUE(values) << error;
+      std::optional<std::vector<uint8_t>> before = encodeJsonArguments(types, *values, error);
+      ASSERT_TRUE(before) << original << ": " << error;
+      std::string mutated = mutateJsonArguments(types, *values, random);
+      std::optional<JsonValue> mutatedValues = JsonValue::parse(mutated, error);
+      ASSERT_TRUE(mutatedValues) << mutated << ": " << error;
+      std::optional<std::vector<uint8_t>> after = encodeJsonArguments(types, *mutatedValues, error);
+      ASSERT_TRUE(after) << signature << " " << mutated << ": " << error;
+      if (*after != *before) ++changed;
+    }
+    EXPECT_GE(changed, 100u) << signature;
+  }
 }
 
 TEST(AbiValues, RejectsValuesThatDoNotFit) {
@@ -75,7 +126,14 @@ TEST(AbiValues, ParsesCanonicalTypesOnly) {
   EXPECT_FALSE(parseAbiType("uint7"));
   EXPECT_FALSE(parseAbiType("uint264"));
   EXPECT_FALSE(parseAbiType("bytes33"));
-  EXPECT_FALSE(parseAbiType("uint32[2]"));
+  EXPECT_EQ(parseAbiType("uint32[2]")->name(), "uint32[2]");
+  EXPECT_EQ(parseAbiType("(address,uint256)[]")->name(), "(address,uint256)[]");
+  EXPECT_EQ(parseAbiType("((uint8,bytes)[3],string)")->name(), "((uint8,bytes)[3],string)");
+  EXPECT_FALSE(parseAbiType("uint32[02]"));
+  EXPECT_FALSE(parseAbiType("(uint32"));
+  EXPECT_FALSE(parseAbiType("()"));
+  EXPECT_FALSE(parseAbiType("(uint32,)"));
+  EXPECT_EQ(signatureTypes("f((uint32,bool)[],uint8[4])")->size(), 2u);
   EXPECT_FALSE(signatureTypes("f(uint32,)"));
   EXPECT_EQ(signatureTypes("f()")->size(), 0u);
 }
