@@ -20,11 +20,11 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SERVICE = os.path.join(HERE, "services", "semantics_bench.cpp")
 # method -> (argument for timing natively, argument for counting VM steps)
 METHODS = {
-    "floats": (2_000_000, 20_000),
-    "divisions": (5_000_000, 20_000),
-    "sorting": (1_000_000, 5_000),
-    "recursion": (200_000, 1_000),
-    "matmul": (384, 48),
+    "floats": (10_000_000, 20_000),
+    "divisions": (20_000_000, 20_000),
+    "sorting": (4_000_000, 5_000),
+    "recursion": (1_000_000, 1_000),
+    "matmul": (768, 48),
 }
 
 

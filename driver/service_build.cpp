@@ -233,6 +233,10 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   manifest.toolchain.guestFlags = recipe.compileFlags;
   manifest.toolchain.guestFlags.insert(manifest.toolchain.guestFlags.end(), recipe.cxxFlags.begin(), recipe.cxxFlags.end());
   manifest.toolchain.nativeFlags = nativeCodeFlags();
+  // The libc++ configuration's directory as the guest flags name it, not
+  // this machine's path.
+  for (std::string& flag : manifest.toolchain.nativeFlags)
+    if (flag.starts_with("-isystem") && flag.ends_with("/runtime-vm/guest/libcxx")) flag = "-isystem@RUNTIME_DIR@/libcxx";
   manifest.vm.programHash = programHash;
   manifest.vm.layoutVersion = toolchain::kGuestLayoutVersion;
   manifest.vm.elf = describeFile(name + ".rv64.elf", imageBytes);

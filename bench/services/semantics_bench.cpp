@@ -52,7 +52,7 @@ VCC_METHOD uint64_t divisions(uint32_t n) {
   uint64_t acc = 0;
   for (uint32_t i = 1; i <= n; ++i) {
     int64_t a = static_cast<int64_t>(mix(i));
-    int64_t b = static_cast<int64_t>(i % 97) - 48;
+    int64_t b = (static_cast<int64_t>(i % 97) - 48) | 1;  // never 0: the old native binary would die of SIGFPE
     acc += static_cast<uint64_t>(a / b) ^ static_cast<uint64_t>(a % b) ^ (mix(i) / (i | 1));
   }
   return acc;
@@ -76,7 +76,7 @@ VCC_METHOD uint64_t recursion(uint32_t n) {
 }
 
 VCC_METHOD uint64_t matmul(uint32_t n) {
-  if (n == 0 || n > 1024) return 0;
+  if (n == 0 || n > 2048) return 0;
   vcc::Buffer<float> a(size_t{n} * n), b(size_t{n} * n), c(size_t{n} * n);
   for (size_t i = 0; i < size_t{n} * n; ++i) {
     a.host()[i] = static_cast<float>(i % 17) * 0.25f;

@@ -59,6 +59,12 @@ void registerCallbacks(llvm::PassBuilder& builder) {
         if (runChecks) addChecks(passes);
         addCanonicalizations(passes);
       });
+  // NaN bits are canonicalized where memory and integers can observe them:
+  // after the optimizer has turned locals into registers, so that only real
+  // stores and bitcasts pay (at the start every local float is a store).
+  builder.registerOptimizerLastEPCallback([](llvm::ModulePassManager& passes, llvm::OptimizationLevel) {
+    passes.addPass(llvm::createModuleToFunctionPassAdaptor(CanonicalNaN()));
+  });
 }
 
 } // namespace
@@ -85,8 +91,6 @@ void addCanonicalizations(llvm::ModulePassManager& passes) {
   rewrites.addPass(DefinedDivision());
   rewrites.addPass(DefinedBitOperations());
   rewrites.addPass(MemcpyAsMemmove());
-  // Before MinMaxSignedZero, whose bitcasts compare equal (never NaN) values.
-  rewrites.addPass(CanonicalNaN());
   rewrites.addPass(FloatToIntSaturation());
   rewrites.addPass(MinMaxSignedZero());
   passes.addPass(llvm::createModuleToFunctionPassAdaptor(std::move(rewrites)));

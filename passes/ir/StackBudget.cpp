@@ -10,10 +10,18 @@
 // pipeline, on the IR as the frontend emitted it for either target, before
 // inlining: the costs are the same in both compiles.
 //
-// Leaf functions (calling no function) with frames under 4 KiB are not
-// counted: they cannot recurse, and the real stacks keep room for them.
+// Only frames that can repeat on the stack are counted: functions in a
+// cycle of the module's call graph (recursion), functions whose address is
+// taken (a library or a function pointer may call them back) and functions
+// that call through a pointer, plus any frame of 4 KiB or more. The others
+// form call chains whose depth is bounded by the module itself; the real
+// stacks (16 MiB in the image, 256 MiB natively) keep room for them beyond
+// the budget. The call graph is the frontend's, before inlining: the same
+// for both targets.
 #include "Passes.hpp"
 
+#include "llvm/ADT/SCCIterator.h"
+#include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/DataLayout.h"
 #include "llvm/IR/Function.h"
@@ -32,7 +40,7 @@ llvm::cl::opt<uint64_t> stackBudget("vcc-stack-budget", llvm::cl::init(uint64_t{
                                     llvm::cl::desc("Bytes of counted stack a service may use (0: no counting)"));
 
 constexpr uint64_t kFrameOverhead = 64;
-constexpr uint64_t kUncountedLeafFrame = 4096;
+constexpr uint64_t kLargeFrame = 4096;
 
 // The frame cost as the frontend emitted it: every static alloca.
 std::optional<uint64_t> frameCost(const llvm::Function& function, const llvm::DataLayout& layout) {
@@ -47,14 +55,24 @@ std::optional<uint64_t> frameCost(const llvm::Function& function, const llvm::Da
   return cost;
 }
 
-bool callsFunctions(const llvm::Function& function) {
+bool callsThroughPointers(const llvm::Function& function) {
   for (const llvm::BasicBlock& block : function)
     for (const llvm::Instruction& instruction : block)
-      if (const auto* call = llvm::dyn_cast<llvm::CallBase>(&instruction)) {
-        const llvm::Function* callee = call->getCalledFunction();
-        if (callee == nullptr || !callee->isIntrinsic()) return true;
-      }
+      if (const auto* call = llvm::dyn_cast<llvm::CallBase>(&instruction))
+        if (call->isIndirectCall()) return true;
   return false;
+}
+
+// The functions that take part in recursion: members of a call-graph cycle.
+llvm::DenseSet<const llvm::Function*> recursiveFunctions(llvm::Module& module) {
+  llvm::DenseSet<const llvm::Function*> recursive;
+  llvm::CallGraph graph(module);
+  for (llvm::scc_iterator<llvm::CallGraph*> scc = llvm::scc_begin(&graph); !scc.isAtEnd(); ++scc) {
+    if (!scc.hasCycle()) continue;
+    for (const llvm::CallGraphNode* node : *scc)
+      if (const llvm::Function* function = node->getFunction()) recursive.insert(function);
+  }
+  return recursive;
 }
 
 bool hasMustTailCall(const llvm::Function& function) {
@@ -108,6 +126,7 @@ void instrument(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* c
 llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnalysisManager&) {
   if (stackBudget == 0) return llvm::PreservedAnalyses::all();
   const llvm::DataLayout& layout = module.getDataLayout();
+  const llvm::DenseSet<const llvm::Function*> recursive = recursiveFunctions(module);
   llvm::GlobalVariable* counter = nullptr;
   llvm::FunctionCallee overflow;
   bool changed = false;
@@ -116,7 +135,8 @@ llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnaly
       continue;
     std::optional<uint64_t> cost = frameCost(function, layout);
     if (!cost) continue;
-    if (!callsFunctions(function) && *cost < kUncountedLeafFrame) continue;
+    bool canRepeat = recursive.contains(&function) || function.hasAddressTaken() || callsThroughPointers(function);
+    if (!canRepeat && *cost < kLargeFrame) continue;
     if (counter == nullptr) {
       counter = counterIn(module);
       overflow = module.getOrInsertFunction("__vcc_stack_overflow", llvm::Type::getVoidTy(module.getContext()));
