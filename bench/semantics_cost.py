@@ -7,6 +7,9 @@ binaries (best of --repeat runs each, serial and threads backends), plus
 the VM's steps for a small request of each method.
 
   bench/semantics_cost.py --before OLD/build/driver/vcc --after build/driver/vcc
+
+Both binaries are clang builds (the old vcc gets --no-cuda: it built with
+nvcc by default, a different host compile).
 """
 import argparse
 import json
@@ -24,12 +27,12 @@ METHODS = {
     "divisions": (20_000_000, 20_000),
     "sorting": (4_000_000, 5_000),
     "recursion": (1_000_000, 1_000),
-    "matmul": (768, 48),
+    "matmul": (1536, 48),
 }
 
 
-def build(vcc, out):
-    subprocess.run([vcc, "build", SERVICE, "-o", out], check=True, capture_output=True)
+def build(vcc, out, extra):
+    subprocess.run([vcc, "build", SERVICE, "-o", out] + extra, check=True, capture_output=True)
 
 
 def calldata(vcc, out, method, value):
@@ -49,16 +52,21 @@ def main():
     parser.add_argument("--before", required=True)
     parser.add_argument("--after", required=True)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--before-args", default="--no-cuda",
+                        help="vcc build options for the before binary (the old vcc built with nvcc by default)")
+    parser.add_argument("--methods", default=",".join(METHODS), help="comma-separated subset")
     o = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         builds = {}
         for label, vcc in (("before", o.before), ("after", o.after)):
             out = os.path.join(tmp, label)
-            build(vcc, out)
+            build(vcc, out, o.before_args.split() if label == "before" else [])
             builds[label] = (vcc, out)
         print(f"{'method':10} {'backend':8} {'before s':>9} {'after s':>9} {'after/before':>12}   "
               f"{'VM steps before':>15} {'VM steps after':>15}")
         for method, (native_arg, vm_arg) in METHODS.items():
+            if method not in o.methods.split(","):
+                continue
             steps = {label: calldata(vcc, out, method, vm_arg)["steps"] for label, (vcc, out) in builds.items()}
             # The request bytes: selector + one uint32 word, from the manifest.
             requests = {}
