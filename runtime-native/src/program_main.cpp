@@ -85,6 +85,7 @@ template <class Serve> void runOnServiceStack(Serve serve) {
   pthread_attr_setstacksize(&attributes, kServiceStackBytes);
   pthread_t thread;
   auto entry = [](void* opaque) -> void* {
+    installAlternateSignalStack();
     (*static_cast<Serve*>(opaque))();
     return nullptr;
   };

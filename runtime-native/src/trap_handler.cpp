@@ -76,13 +76,30 @@ thread_local uint64_t __vcc_stack_used = 0;
 
 namespace vcc::native {
 
-void installTrapHandlers() {
-  // A stack overflow's SIGSEGV needs a stack of its own to run on.
-  static char alternateStack[1 << 16];
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define VCC_ASAN_OWNS_SIGNAL_STACKS 1
+#endif
+#endif
+
+void installAlternateSignalStack() {
+#if defined(VCC_ASAN_OWNS_SIGNAL_STACKS)
+  // AddressSanitizer gives every thread an alternate stack and unmaps it
+  // when the thread ends; one of ours would make that fail.
+  return;
+#else
+  // A stack overflow's SIGSEGV needs a stack of its own to run on; each
+  // thread has its own.
+  static thread_local char alternateStack[1 << 16];
   stack_t stack{};
   stack.ss_sp = alternateStack;
   stack.ss_size = sizeof alternateStack;
   ::sigaltstack(&stack, nullptr);
+#endif
+}
+
+void installTrapHandlers() {
+  installAlternateSignalStack();
   struct sigaction action {};
   action.sa_handler = onFault;
   action.sa_flags = SA_ONSTACK | SA_NODEFER;

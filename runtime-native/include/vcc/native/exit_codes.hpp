@@ -20,6 +20,9 @@ inline constexpr int kExitTrapped = 100;  // a fault or failed check: `vcc run`'
 // Makes faults and libc++'s failed checks end the program with kExitTrapped
 // (trap_handler.cpp; in the runtime that services link).
 void installTrapHandlers();
+// The calling thread's own stack for the trap handler (a thread that runs
+// service code calls it first, so that a stack overflow still traps).
+void installAlternateSignalStack();
 void writeText(const char* text);
 // Where a trap goes instead of ending the process (in-process fuzzing);
 // cleared when taken. trapOutcome(code) ends the process with `code`, or
