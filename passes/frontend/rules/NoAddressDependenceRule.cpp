@@ -52,8 +52,28 @@ AST_MATCHER(clang::ClassTemplateSpecializationDecl, keyedByAddress) {
 }
 
 AST_MATCHER(clang::BinaryOperator, comparesPointers) {
-  return Node.isRelationalOp() && Node.getLHS()->IgnoreImpCasts()->getType()->isPointerType() &&
+  return (Node.isRelationalOp() || Node.getOpcode() == clang::BO_Cmp) &&
+         Node.getLHS()->IgnoreImpCasts()->getType()->isPointerType() &&
          Node.getRHS()->IgnoreImpCasts()->getType()->isPointerType();
+}
+
+// A transparent comparison object (std::less<>, std::ranges::less,
+// std::compare_three_way, ...) called on two pointers.
+AST_MATCHER(clang::CXXOperatorCallExpr, ordersPointersTransparently) {
+  if (Node.getOperator() != clang::OO_Call || Node.getNumArgs() != 3) return false;
+  const clang::CXXRecordDecl* object = Node.getArg(0)->getType()->getAsCXXRecordDecl();
+  if (object == nullptr || !object->isInStdNamespace() || !object->getIdentifier()) return false;
+  static constexpr llvm::StringRef kOrders[] = {"less", "greater", "less_equal", "greater_equal",
+                                                "compare_three_way"};
+  if (!llvm::is_contained(kOrders, object->getName())) return false;
+  // std::less<T*> itself is reported where its type is written.
+  if (const auto* specialization = llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(object)) {
+    const clang::TemplateArgumentList& arguments = specialization->getTemplateArgs();
+    if (arguments.size() > 0 && arguments[0].getKind() == clang::TemplateArgument::Type &&
+        !arguments[0].getAsType()->isVoidType())
+      return false;
+  }
+  return isAddressLike(Node.getArg(1)->getType()) && isAddressLike(Node.getArg(2)->getType());
 }
 
 // Algorithms called without a comparator: the element type's own order.
@@ -123,6 +143,7 @@ public:
             .bind("keyed"),
         this);
     finder.addMatcher(binaryOperator(comparesPointers()).bind("compare"), this);
+    finder.addMatcher(cxxOperatorCallExpr(ordersPointersTransparently()).bind("transparent"), this);
     finder.addMatcher(callExpr(ordersAddressesByDefault()).bind("algorithm"), this);
     finder.addMatcher(callExpr(printsPointer()).bind("print"), this);
   }
@@ -144,6 +165,11 @@ public:
     } else if (const auto* compare = result.Nodes.getNodeAs<clang::BinaryOperator>("compare")) {
       report(compare->getOperatorLoc(),
              "'" + compare->getOpcodeStr() + "' between two pointers depends on where the objects lie", kInstead);
+    } else if (const auto* transparent = result.Nodes.getNodeAs<clang::CXXOperatorCallExpr>("transparent")) {
+      report(transparent->getBeginLoc(),
+             "'" + transparent->getArg(0)->getType().getUnqualifiedType().getAsString(policy) +
+                 "' applied to two pointers orders them by address",
+             kInstead);
     } else if (const auto* call = result.Nodes.getNodeAs<clang::CallExpr>("algorithm")) {
       const auto* callee = llvm::cast<clang::FunctionDecl>(call->getCalleeDecl());
       report(call->getBeginLoc(), "'std::" + callee->getName() + "' orders pointers by address", kInstead);

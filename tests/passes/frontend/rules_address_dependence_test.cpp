@@ -66,21 +66,27 @@ size_t hashOf(Node* a) { return std::hash<Node*>{}(a); }
 TEST(NoAddressDependenceRule, FlagsOrderingPointersAndPrintingThem) {
   FrontendResult result = checkRules(R"cpp(
 #include <algorithm>
+#include <compare>
 #include <cstdio>
+#include <functional>
 #include <vector>
 struct Node { int id; };
 bool earlier(const Node* a, const Node* b) { return a < b; }
 void sortNodes(std::vector<Node*>& nodes) { std::sort(nodes.begin(), nodes.end()); }
 const Node* first(const Node* a, const Node* b) { return std::min(a, b); }
 void show(char* out, const Node* n) { std::snprintf(out, 32, "node at %p, %d%%", (const void*)n, n->id); }
+bool transparent(const Node* a, const Node* b) { return std::less<>{}(a, b); }
+auto spaceship(const Node* a, const Node* b) { return a <=> b; }
 )cpp");
   EXPECT_THAT(compileErrors(result), IsEmpty());
   std::vector<std::string> found = findings(result, kRule);
-  ASSERT_THAT(found, SizeIs(4));
-  EXPECT_THAT(found[0], HasSubstr("6:55: error: '<' between two pointers"));
-  EXPECT_THAT(found[1], HasSubstr("7:45: error: 'std::sort' orders pointers by address"));
-  EXPECT_THAT(found[2], HasSubstr("8:58: error: 'std::min' orders pointers by address"));
-  EXPECT_THAT(found[3], HasSubstr("9:39: error: '%p' prints an address"));
+  ASSERT_THAT(found, SizeIs(6));
+  EXPECT_THAT(found[0], HasSubstr("8:55: error: '<' between two pointers"));
+  EXPECT_THAT(found[1], HasSubstr("9:45: error: 'std::sort' orders pointers by address"));
+  EXPECT_THAT(found[2], HasSubstr("10:58: error: 'std::min' orders pointers by address"));
+  EXPECT_THAT(found[3], HasSubstr("11:39: error: '%p' prints an address"));
+  EXPECT_THAT(found[4], HasSubstr("12:57: error: 'std::less<void>' applied to two pointers"));
+  EXPECT_THAT(found[5], HasSubstr("13:57: error: '<=>' between two pointers"));
 }
 
 TEST(NoAddressDependenceRule, AcceptsKeysAndComparatorsThatAreNotAddresses) {
