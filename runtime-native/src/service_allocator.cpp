@@ -22,6 +22,7 @@
 
 #include "service_heap.h"  // runtime-vm/guest/src: the image's allocator
 
+#include <atomic>
 #include <cerrno>
 #include <cstdint>
 #include <cstdio>
@@ -46,8 +47,10 @@ namespace {
 
 constexpr size_t kArenaAlignment = size_t{1} << 30;
 
-bool serviceMode = false;
-bool arenaReady = false;
+// Read by every thread that allocates (pool workers during a kernel), set by
+// the thread that serves the request.
+std::atomic<bool> serviceMode{false};
+std::atomic<bool> arenaReady{false};
 void* arenaBase = nullptr;
 std::mutex heapMutex;  // kernels on the thread pool may allocate at once
 
