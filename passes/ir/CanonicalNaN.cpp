@@ -24,14 +24,9 @@ bool isFloat(const llvm::Type* type) {
   return scalar->isFloatTy() || scalar->isDoubleTy() || scalar->isHalfTy() || scalar->isBFloatTy();
 }
 
-// x is NaN ? canonical NaN : x, inserted before `at`.
+// x is NaN ? canonical NaN : x, inserted before `at` (IRBuilder folds it
+// for constants).
 llvm::Value* canonicalize(llvm::Value* value, llvm::Instruction* at) {
-  if (llvm::isa<llvm::Constant>(value) && !llvm::cast<llvm::Constant>(value)->containsUndefOrPoisonElement()) {
-    // Constant NaNs are canonicalized right away; other constants stay.
-    auto* constant = llvm::cast<llvm::Constant>(value);
-    if (auto* scalar = llvm::dyn_cast<llvm::ConstantFP>(constant))
-      return scalar->isNaN() ? llvm::ConstantFP::getQNaN(value->getType()) : value;
-  }
   llvm::IRBuilder<> builder(at);
   llvm::Value* isNaN = builder.CreateFCmpUNO(value, value);
   llvm::Value* result = builder.CreateSelect(isNaN, llvm::ConstantFP::getQNaN(value->getType()), value);

@@ -18,7 +18,7 @@
 //   -vcc_max_steps=N       VM step limit per input (default 2e9)
 #include "service_allocator.hpp"
 #include "vcc/detail/request_reader.hpp"
-#include "vcc/native/exit_codes.hpp"
+#include "vcc/native/traps.hpp"
 #include "vcc/program.hpp"
 #include "vcc/vm/keccak.hpp"
 #include "vcc/vm/machine.hpp"
@@ -36,7 +36,7 @@
 #include <vector>
 
 extern "C" const int vcc_fuzzing_in_process = 1;
-// libc++'s own count of the service's stack (vcc-stack-budget).
+// The counted stack of this thread (vcc-stack-budget; trap_handler.cpp).
 extern "C" thread_local uint64_t __vcc_stack_used;
 
 namespace {

@@ -7,6 +7,7 @@
 #include "vcc/native/backends.hpp"
 #include "vcc/native/exit_codes.hpp"
 #include "vcc/native/options.hpp"
+#include "vcc/native/traps.hpp"
 #include "vcc/oracle.hpp"
 #include "vcc/program.hpp"
 

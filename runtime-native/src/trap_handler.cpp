@@ -6,7 +6,7 @@
 // libc++'s failed hardening checks and "throws" in -fno-exceptions mode
 // call __libcpp_verbose_abort, which the guest runtime also turns into a
 // trap. Only in the libc++ build of the runtime, which services link.
-#include "vcc/native/exit_codes.hpp"
+#include "vcc/native/traps.hpp"
 
 #include <csetjmp>
 #include <csignal>

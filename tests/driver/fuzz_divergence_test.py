@@ -10,13 +10,12 @@ than 100 elements (longArrays) or for data that starts with "vcc!" (magic).
   runs, reports its executions, and the diverging inputs it records are
   confirmed by the ordinary comparison;
 Last line: 'fuzz_divergence: N passed, M failed'."""
-import argparse
 import json
 import os
 import sys
 import tempfile
 
-from check_support import check, run, summary
+from check_support import build_service, check, run, service_test_options, summary
 
 
 def word(n):
@@ -24,15 +23,11 @@ def word(n):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vcc", required=True)
-    parser.add_argument("--services", required=True)
-    o = parser.parse_args()
+    o = service_test_options()
 
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "planted")
-        r = run(o.vcc, "build", os.path.join(o.services, "planted_divergence.cpp"), "-o", out, "--fuzzer")
-        if not check("vcc build --fuzzer", r.returncode == 0, r.stdout + r.stderr):
+        if not build_service(o, "planted_divergence.cpp", out, "--fuzzer"):
             return summary("fuzz_divergence")
         check("vcc build --fuzzer: the in-process fuzzer exists",
               os.path.isfile(os.path.join(out, ".vcc-work", "fuzz", "planted_divergence.fuzz")))

@@ -8,14 +8,13 @@ and threads) and in the VM, or the same trap outcome (exit 100, no
 response). Some results are also checked against the value vcc defines
 (docs/passes.md, "Defined semantics"), so that agreement cannot come from
 both sides doing nothing."""
-import argparse
 import json
 import os
 import struct
 import sys
 import tempfile
 
-from check_support import check, run, summary
+from check_support import build_service, check, run, service_test_options, summary
 
 
 def call(vcc, out, target, method, args, backend="threads"):
@@ -60,15 +59,11 @@ def hexs(data):
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--vcc", required=True)
-    parser.add_argument("--services", required=True)
-    o = parser.parse_args()
+    o = service_test_options()
 
     with tempfile.TemporaryDirectory() as tmp:
         out = os.path.join(tmp, "one")
-        r = run(o.vcc, "build", os.path.join(o.services, "one_machine.cpp"), "-o", out)
-        if not check("vcc build one_machine.cpp", r.returncode == 0, r.stdout + r.stderr):
+        if not build_service(o, "one_machine.cpp", out):
             return summary("one_machine")
 
         vm = same_everywhere(o.vcc, out, "extra::namespaced(14)", "namespaced", [14])

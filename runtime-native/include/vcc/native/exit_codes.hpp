@@ -4,8 +4,6 @@
 // program fails alike on both targets where it can.
 #pragma once
 
-#include <csetjmp>
-
 namespace vcc::native {
 
 inline constexpr int kExitOk = 0;
@@ -16,18 +14,5 @@ inline constexpr int kExitOutputFailed =
 inline constexpr int kExitBackendFailure =
     72;  // the backend failed (a CUDA error); no guest counterpart
 inline constexpr int kExitTrapped = 100;  // a fault or failed check: `vcc run`'s code for a trapped guest
-
-// Makes faults and libc++'s failed checks end the program with kExitTrapped
-// (trap_handler.cpp; in the runtime that services link).
-void installTrapHandlers();
-// The calling thread's own stack for the trap handler (a thread that runs
-// service code calls it first, so that a stack overflow still traps).
-void installAlternateSignalStack();
-void writeText(const char* text);
-// Where a trap goes instead of ending the process (in-process fuzzing);
-// cleared when taken. trapOutcome(code) ends the process with `code`, or
-// jumps there with it.
-extern sigjmp_buf* trapRecovery;
-[[noreturn]] void trapOutcome(int code);
 
 }  // namespace vcc::native
