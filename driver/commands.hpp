@@ -4,7 +4,36 @@
 
 #include <CLI/CLI.hpp>
 
+#include <charconv>
+#include <cstdint>
+#include <string>
+
 namespace vcc::driver {
+
+// A file or directory option that may not be empty: "" would otherwise mean
+// the current directory.
+inline const CLI::Validator NonEmptyPath(
+    [](std::string& value) { return value.empty() ? std::string("an empty path is not allowed") : std::string(); },
+    "PATH", "NonEmptyPath");
+
+// A count of at least 1 that fits in 64 bits, written in decimal: CLI11's
+// own conversion would clamp larger values and its range check prints
+// floating-point bounds.
+inline const CLI::Validator PositiveCount(
+    [](std::string& value) {
+      uint64_t parsed = 0;
+      auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), parsed);
+      if (value.empty() || error != std::errc() || end != value.data() + value.size() || parsed == 0)
+        return "must be a whole number from 1 to 18446744073709551615, not \"" + value + "\"";
+      return std::string();
+    },
+    "COUNT", "PositiveCount");
+
+// --max-memory: MiB of guest pages the VM may allocate on the host
+// (docs/security.md). The default leaves room for a service's 2 GiB heap
+// and its image; 4096 is the whole guest address space.
+inline constexpr uint64_t kDefaultMaxMemoryMiB = 3072;
+inline const CLI::Validator MemoryMiB = CLI::Range(uint64_t{16}, uint64_t{4096});
 
 void addBuildCommand(CLI::App& app, int& exitCode);  // build and check
 void addHashCommand(CLI::App& app, int& exitCode);

@@ -10,5 +10,9 @@ inline constexpr int kExitBadInput = 2;     // bad usage, unreadable or invalid 
 // runs that ended without an exit.
 inline constexpr int kExitGuestTrapped = 100;
 inline constexpr int kExitStepLimit = 101;
+// Host limits, not guest outcomes (docs/security.md): the VM's --max-memory
+// and a native run's --timeout.
+inline constexpr int kExitMemoryLimit = 102;
+inline constexpr int kExitTimeLimit = 103;
 
 }  // namespace vcc::driver

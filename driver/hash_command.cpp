@@ -52,7 +52,7 @@ int printHashes(const HashOptions& options) {
 void addHashCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<HashOptions>();
   CLI::App* hash = app.add_subcommand("hash", "Print a build's program hashes per method selector (verified against the files)");
-  hash->add_option("dir", options->directory, "Build directory written by vcc build")->required();
+  hash->add_option("dir", options->directory, "Build directory written by vcc build")->required()->check(NonEmptyPath);
   hash->add_flag("--json", options->json, "Print a JSON object");
   hash->footer("Exit code: 0; 1 if the files disagree with manifest.json; 2 if the directory is unreadable.");
   hash->callback([options, &exitCode] { exitCode = printHashes(*options); });

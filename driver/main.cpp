@@ -1,10 +1,45 @@
 // The vcc command: one executable, one subcommand per file (commands.hpp).
+// Every failure ends as a message and an exit code (docs/cli.md), never as
+// a signal: exceptions and allocation failures are caught here.
 #include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <exception>
+#include <new>
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
 
+#if VCC_WITH_FRONTEND
+#include "vcc/frontend/frontend.hpp"
+#endif
+
+namespace {
+
+[[noreturn]] void outOfMemory() {
+  static const char kMessage[] = "vcc: error: out of memory (see ulimit -v and --max-memory)\n";
+  (void)!::fwrite(kMessage, 1, sizeof kMessage - 1, stderr);
+  std::_Exit(vcc::driver::kExitBadInput);
+}
+
+#if VCC_WITH_FRONTEND
+// LLVM's fatal errors (out of memory in the frontend, ...) end the process
+// with exit 2 and the message instead of abort().
+[[noreturn]] void fatalError(const char* reason) {
+  std::fprintf(stderr, "vcc: error: %s\n", reason);
+  std::fflush(stderr);
+  std::_Exit(vcc::driver::kExitBadInput);
+}
+#endif
+
+}  // namespace
+
 int main(int argc, char** argv) {
+  std::set_new_handler([] { outOfMemory(); });
+#if VCC_WITH_FRONTEND
+  vcc::frontend::installFatalErrorHandlers(fatalError, outOfMemory);
+#endif
   CLI::App app{"vcc: one service source, a native binary and a verifiable RISC-V image"};
   app.set_version_flag("--version", "vcc " VCC_VERSION);
   app.require_subcommand(1);
@@ -32,6 +67,11 @@ int main(int argc, char** argv) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     app.exit(e);  // prints the message
+    return vcc::driver::kExitBadInput;
+  } catch (const std::bad_alloc&) {
+    outOfMemory();
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "vcc: error: %s\n", e.what());
     return vcc::driver::kExitBadInput;
   }
   return exitCode;

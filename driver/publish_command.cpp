@@ -14,7 +14,6 @@
 #include "exit_codes.hpp"
 #include "file_io.hpp"
 #include "json_writer.hpp"
-#include "vcc/vm/blob_store.hpp"
 #include "vcc/vm/keccak.hpp"
 
 namespace vcc::driver {
@@ -46,9 +45,14 @@ int publishBundle(const PublishOptions& options) {
   std::string error;
   namespace fs = std::filesystem;
   std::error_code fsError;
-  fs::create_directories(fs::path(options.bundle) / "blobs", fsError);
-  if (fsError) {
-    std::fprintf(stderr, "vcc: error: %s: %s\n", options.bundle.c_str(), fsError.message().c_str());
+  fs::create_directories(options.bundle, fsError);
+  // Inside the bundle nothing is followed: blobs/ must be a real directory
+  // and every file is written fresh and renamed into place.
+  std::optional<fs::path> blobDirectory =
+      fsError ? std::nullopt : makeDirectories(options.bundle, {"blobs"}, error);
+  if (!blobDirectory) {
+    std::fprintf(stderr, "vcc: error: %s: %s\n", options.bundle.c_str(),
+                 fsError ? fsError.message().c_str() : error.c_str());
     return kExitBadInput;
   }
   struct Blob {
@@ -69,7 +73,11 @@ int publishBundle(const PublishOptions& options) {
       .field("programHash", vm::toHex(manifest.vm.programHash));
   index.beginArray("blobs");
   for (const Blob& blob : blobs) {
-    vm::Hash key = vm::DirectoryBlobStore::put(fs::path(options.bundle) / "blobs", *blob.bytes);
+    vm::Hash key = vm::keccak256(*blob.bytes);
+    if (!replaceFile(*blobDirectory / vm::toHex(key).substr(2), *blob.bytes, error)) {
+      std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+      return kExitBadInput;
+    }
     index.beginObject()
         .field("role", blob.role)
         .field("file", *blob.file)
@@ -92,7 +100,7 @@ int publishBundle(const PublishOptions& options) {
   index.endArray().endObject();
   std::string text = index.text() + "\n";
   std::string indexPath = (fs::path(options.bundle) / "index.json").string();
-  if (!writeBinary(indexPath, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()), error)) {
+  if (!replaceFile(indexPath, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()), error)) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
     return kExitBadInput;
   }
@@ -110,8 +118,10 @@ int publishBundle(const PublishOptions& options) {
 void addPublishCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<PublishOptions>();
   CLI::App* publish = app.add_subcommand("publish", "Write a content-addressed bundle (blobs + index.json) of a build");
-  publish->add_option("dir", options->directory, "Build directory written by vcc build")->required();
-  publish->add_option("--bundle", options->bundle, "Output directory of the bundle")->required();
+  publish->add_option("dir", options->directory, "Build directory written by vcc build")->required()->check(NonEmptyPath);
+  publish->add_option("--bundle", options->bundle, "Output directory of the bundle")
+      ->required()
+      ->check(NonEmptyPath);
   publish->add_flag("--json", options->json, "Print index.json on stdout");
   publish->footer("Exit code: 0; 1 if the build's files disagree with manifest.json; 2 on unreadable input.");
   publish->callback([options, &exitCode] { exitCode = publishBundle(*options); });

@@ -27,6 +27,8 @@ struct RunOptions {
   std::string backend = "threads";
   unsigned threads = 0;
   std::string store;
+  unsigned timeout = 600;
+  uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
   bool raw = false;
   bool json = false;
 };
@@ -58,9 +60,14 @@ int runRequest(const RunOptions& options) {
   }
   RunnerOptions runner;
   runner.store = options.store;
-  std::filesystem::path work = std::filesystem::path(options.directory) / ".vcc-work" / "run";
-  std::filesystem::create_directories(work);
-  runner.workDir = work.string();
+  runner.timeoutSeconds = options.timeout;
+  runner.maxMemoryBytes = options.maxMemoryMiB << 20;
+  std::optional<std::filesystem::path> work = makeDirectories(options.directory, {".vcc-work", "run"}, error);
+  if (!work) {
+    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    return kExitBadInput;
+  }
+  runner.workDir = work->string();
   RunResult result = options.target == "vm" ? runVm(*build, request, runner)
                                             : runNative(*build, options.backend, options.threads, request, runner);
   // A native run that did not exit normally (a trap is exit 100 there too)
@@ -91,7 +98,7 @@ int runRequest(const RunOptions& options) {
 void addRunCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<RunOptions>();
   CLI::App* run = app.add_subcommand("run", "Run one request against a build, natively or in the VM");
-  run->add_option("dir", options->directory, "Build directory written by vcc build")->required();
+  run->add_option("dir", options->directory, "Build directory written by vcc build")->required()->check(NonEmptyPath);
   run->add_option("--method", options->method, "Method name or signature (with --args)");
   run->add_option("--args", options->args, "Arguments as a JSON array, e.g. '[2, \"0x…\", \"0x…\"]'");
   run->add_option("--calldata", options->calldata, "The whole request: 0x-hex, or @FILE (raw bytes, or 0x-hex text)");
@@ -100,11 +107,18 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"cuda", "threads", "serial"}))
       ->capture_default_str();
   run->add_option("--threads", options->threads, "Threads of the threads backend (default: one per core)");
-  run->add_option("--store", options->store, "Data-oracle store directory");
+  run->add_option("--store", options->store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
+  run->add_option("--timeout", options->timeout, "Seconds a native run may take before it is stopped (exit 103); 0: no limit")
+      ->capture_default_str();
+  run->add_option("--max-memory", options->maxMemoryMiB,
+                  "MiB of guest memory the VM may allocate; a run that needs more stops (exit 102)")
+      ->capture_default_str()
+      ->check(MemoryMiB);
   run->add_flag("--raw", options->raw, "Write the response bytes to stdout instead of the decoded value");
   run->add_flag("--json", options->json, "Print a JSON report");
-  run->footer("Give --method with --args, or --calldata (with --method too: the calldata must be that method's). Exit code: the program's own (0 normally; for the VM "
-              "100 on a trap and 101 at the step limit); 1 or 2 when the build directory is bad.");
+  run->footer("Give --method with --args, or --calldata (with --method too: the calldata must be that method's). Exit code: the program's own (0 normally; 100 on a trap; "
+              "for the VM 101 at the step limit and 102 at the memory limit; natively 103 at --timeout); 1 or 2 "
+              "when the build directory or the request is bad.");
   run->callback([options, &exitCode] { exitCode = runRequest(*options); });
 }
 

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "exit_codes.hpp"
 #include "file_io.hpp"
 #include "toolchain/process.hpp"
 #include "vcc/vm/blob_store.hpp"
@@ -17,40 +18,49 @@ namespace fs = std::filesystem;
 // The exit code of a trap, native or VM (`vcc run`'s, docs/cli.md).
 constexpr int kTrappedExitCode = 100;
 
+// Runs a native or qemu process on the request in a fresh private
+// directory inside workDir (files created exclusively, nothing followed);
+// qemu reads the request on stdin and writes the response on stdout, the
+// native binary takes --input and --output. No shell is involved.
 RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t>& request,
                      const RunnerOptions& options, bool stdinRequest) {
   RunResult result;
-  fs::path requestFile = fs::path(options.workDir) / "request.bin";
-  fs::path responseFile = fs::path(options.workDir) / "response.bin";
   std::string error;
-  std::error_code ignored;
-  fs::remove(responseFile, ignored);
-  if (!writeBinary(requestFile.string(), request, error)) {
+  std::optional<PrivateDirectory> scratch = PrivateDirectory::create(options.workDir, error);
+  if (!scratch) {
     result.failure = error;
     return result;
   }
+  fs::path requestFile = scratch->path() / "request.bin";
+  fs::path responseFile = scratch->path() / "response.bin";
+  if (!writeNewFile(requestFile, request, error)) {
+    result.failure = error;
+    return result;
+  }
+  toolchain::SpawnOptions spawn;
+  spawn.timeoutSeconds = options.timeoutSeconds;
   if (stdinRequest) {
-    // qemu reads the request on stdin: run it through sh with redirections.
-    std::string line;
-    for (const std::string& word : command) line += "'" + word + "' ";
-    line += "< '" + requestFile.string() + "' > '" + responseFile.string() + "'";
-    command = {"/bin/sh", "-c", line};
+    spawn.stdinFile = requestFile;
+    spawn.stdoutFile = responseFile;
   } else {
     command.insert(command.end(), {"--input", requestFile.string(), "--output", responseFile.string()});
   }
-  std::vector<toolchain::ProcessResult> ran = toolchain::runProcesses({command}, options.workDir, 1);
-  result.exitCode = ran[0].exitCode;
-  if (!ran[0].succeeded()) {
+  toolchain::ProcessResult ran = toolchain::runProcess(command, scratch->path(), spawn);
+  result.exitCode = ran.exitCode;
+  if (!ran.succeeded()) {
     // A trap is one outcome on every runner: exit code 100 and no response.
     // The native binary exits 100 itself; qemu dies of the signal.
-    if (ran[0].signal == SIGTRAP || ran[0].signal == SIGILL || ran[0].signal == SIGSEGV || ran[0].signal == SIGBUS)
+    if (ran.signal == SIGTRAP || ran.signal == SIGILL || ran.signal == SIGSEGV || ran.signal == SIGBUS)
       result.exitCode = kTrappedExitCode;
-    result.failure = (result.exitCode == kTrappedExitCode ? "the program trapped: " : "") + ran[0].describeFailure() +
-                     (ran[0].output.empty() ? "" : ": " + ran[0].output);
+    if (ran.timedOut) result.exitCode = kExitTimeLimit;
+    result.failure = (result.exitCode == kTrappedExitCode ? "the program trapped: " : "") + ran.describeFailure() +
+                     (ran.output.empty() ? "" : ": " + ran.output);
+    if (ran.timedOut) result.failure = "the native run reached its time limit of " +
+                                       std::to_string(options.timeoutSeconds) + " s (--timeout)";
     while (!result.failure.empty() && result.failure.back() == '\n') result.failure.pop_back();
     return result;
   }
-  auto response = readBinary(responseFile.string(), uint64_t{1} << 30, error);
+  auto response = readRegularFile(responseFile, uint64_t{1} << 30, error);
   if (!response) {
     result.failure = error;
     return result;
@@ -86,6 +96,7 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
     return result;
   }
   machine.bindRequest(request);
+  machine.setMemoryLimit(options.maxMemoryBytes);
   std::unique_ptr<vm::DirectoryBlobStore> store;
   if (!options.store.empty()) {
     store = std::make_unique<vm::DirectoryBlobStore>(options.store);
@@ -101,8 +112,12 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
     result.exitCode = kTrappedExitCode;
     result.failure = "the guest trapped: " + std::string(vm::trapKindName(state.trap.kind));
   } else if (reason == vm::StopReason::StepLimit) {
-    result.exitCode = 101;
+    result.exitCode = kExitStepLimit;
     result.failure = "the step limit was reached";
+  } else if (reason == vm::StopReason::MemoryLimit) {
+    result.response.clear();
+    result.exitCode = kExitMemoryLimit;
+    result.failure = "the memory limit was reached (--max-memory)";
   } else {
     result.exitCode = static_cast<int>(state.exitCode & 0xff);
     result.ok = result.exitCode == 0;
@@ -112,11 +127,15 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
 }
 
 std::vector<std::string> nativeBackends(const BuildDirectory& build, const RunnerOptions& options) {
-  std::vector<toolchain::ProcessResult> ran =
-      toolchain::runProcesses({{build.nativePath, "--list-backends"}}, options.workDir, 1);
   std::vector<std::string> backends;
-  if (!ran[0].succeeded()) return backends;
-  std::istringstream lines(ran[0].output);
+  std::string error;
+  std::optional<PrivateDirectory> scratch = PrivateDirectory::create(options.workDir, error);
+  if (!scratch) return backends;
+  toolchain::SpawnOptions spawn;
+  spawn.timeoutSeconds = 60;
+  toolchain::ProcessResult ran = toolchain::runProcess({build.nativePath, "--list-backends"}, scratch->path(), spawn);
+  if (!ran.succeeded()) return backends;
+  std::istringstream lines(ran.output);
   for (std::string line; std::getline(lines, line);)
     if (!line.empty()) backends.push_back(line);
   return backends;

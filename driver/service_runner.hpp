@@ -23,7 +23,9 @@ struct RunResult {
 struct RunnerOptions {
   std::string store;  // data-oracle directory; empty: none
   uint64_t maxSteps = 100'000'000'000;
-  std::string workDir;  // where request/response files go (native, qemu)
+  uint64_t maxMemoryBytes = uint64_t{3072} << 20;  // the VM's --max-memory
+  std::string workDir;  // a directory of ours (makeDirectories): each native or qemu run gets a fresh one in it
+  unsigned timeoutSeconds = 600;  // native and qemu runs; 0: none
 };
 
 RunResult runNative(const BuildDirectory& build, const std::string& backend, unsigned threads,

@@ -36,6 +36,8 @@ struct VerifyOptions {
   std::vector<std::string> backends;  // empty: every one available
   std::string oracle;
   std::string store;
+  unsigned timeout = 600;
+  uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
   bool json = false;
 };
 
@@ -178,24 +180,25 @@ struct CoverageFuzzReport {
 bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build, std::vector<Request>& requests,
                        CoverageFuzzReport& report, std::string& error) {
   fs::path fuzzer = fuzzerPath(build.path, build.manifest.service);
-  if (!fs::is_regular_file(fuzzer)) {
+  if (!fs::is_regular_file(fs::symlink_status(fuzzer))) {
     error = "--fuzz-time needs the in-process fuzzer " + fuzzer.string() + ": build with vcc build --fuzzer";
     return false;
   }
-  fs::path work = fs::path(options.directory) / ".vcc-work" / "verify";
-  fs::path corpus = work / "fuzz-corpus", divergences = work / "divergences";
+  std::optional<fs::path> work = makeDirectories(options.directory, {".vcc-work", "verify"}, error);
+  if (!work) return false;
+  std::optional<PrivateDirectory> scratch = PrivateDirectory::create(*work, error);
+  if (!scratch) return false;
+  fs::path corpus = scratch->path() / "fuzz-corpus", divergences = scratch->path() / "divergences";
   std::error_code fsError;
-  fs::remove_all(corpus, fsError);
-  fs::remove_all(divergences, fsError);
-  fs::create_directories(corpus, fsError);
-  fs::create_directories(divergences, fsError);
+  fs::create_directory(corpus, fsError);
+  fs::create_directory(divergences, fsError);
   if (fsError) {
-    error = "cannot prepare " + work.string() + ": " + fsError.message();
+    error = "cannot prepare " + scratch->path().string() + ": " + fsError.message();
     return false;
   }
   size_t maxLength = 4096;
   for (size_t i = 0; i < requests.size(); ++i) {
-    if (!writeBinary((corpus / ("seed-" + std::to_string(i))).string(), requests[i].bytes, error)) return false;
+    if (!writeNewFile(corpus / ("seed-" + std::to_string(i)), requests[i].bytes, error)) return false;
     maxLength = std::max(maxLength, std::min<size_t>(2 * requests[i].bytes.size(), size_t{1} << 20));
   }
   fs::path image = fs::absolute(fs::path(build.path) / build.manifest.vm.elf.file);
@@ -209,15 +212,17 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
                                    fs::absolute(corpus).string()};
   if (!options.json)
     std::fprintf(stderr, "vcc: coverage-guided fuzzing for %u s (%s)\n", options.fuzzTime, fuzzer.filename().c_str());
-  std::vector<toolchain::ProcessResult> ran = toolchain::runProcesses({command}, work, 1);
-  if (!ran[0].succeeded()) {
-    error = "the fuzzer failed (" + ran[0].describeFailure() + "):\n" + ran[0].output.substr(0, 4000);
+  toolchain::SpawnOptions spawn;
+  spawn.timeoutSeconds = options.fuzzTime + 600;
+  toolchain::ProcessResult ran = toolchain::runProcess(command, scratch->path(), spawn);
+  if (!ran.succeeded()) {
+    error = "the fuzzer failed (" + ran.describeFailure() + "):\n" + ran.output.substr(0, 4000);
     return false;
   }
   report.ran = true;
   // libFuzzer's own report, for whoever wants the details.
-  writeBinary((work / "fuzzer.log").string(), std::vector<uint8_t>(ran[0].output.begin(), ran[0].output.end()), error);
-  std::istringstream lines(ran[0].output);
+  replaceFile(*work / "fuzzer.log", std::vector<uint8_t>(ran.output.begin(), ran.output.end()), error);
+  std::istringstream lines(ran.output);
   for (std::string line; std::getline(lines, line);)
     if (line.starts_with("stat::number_of_executed_units:"))
       report.executions = std::strtoull(line.substr(line.rfind(':') + 1).c_str(), nullptr, 10);
@@ -227,7 +232,7 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
   std::sort(found.begin(), found.end());
   report.candidates = found.size();
   for (const fs::path& file : found) {
-    auto bytes = readBinary(file.string(), uint64_t{16} << 20, error);
+    auto bytes = readRegularFile(file, uint64_t{16} << 20, error);
     if (!bytes) return false;
     requests.push_back({"coverage fuzz " + file.filename().string(), std::move(*bytes)});
   }
@@ -246,9 +251,14 @@ int verify(const VerifyOptions& options) {
   }
   RunnerOptions runner;
   runner.store = options.store;
-  fs::path work = fs::path(options.directory) / ".vcc-work" / "verify";
-  fs::create_directories(work);
-  runner.workDir = work.string();
+  runner.timeoutSeconds = options.timeout;
+  runner.maxMemoryBytes = options.maxMemoryMiB << 20;
+  std::optional<fs::path> work = makeDirectories(options.directory, {".vcc-work", "verify"}, error);
+  if (!work) {
+    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    return kExitBadInput;
+  }
+  runner.workDir = work->string();
   CoverageFuzzReport coverage;
   if (options.fuzzTime != 0 && !runCoverageFuzzer(options, *build, requests, coverage, error)) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
@@ -359,9 +369,9 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<VerifyOptions>();
   CLI::App* verifyCommand =
       app.add_subcommand("verify-equiv", "Check that native and VM responses are byte-identical");
-  verifyCommand->add_option("dir", options->directory, "Build directory written by vcc build")->required();
+  verifyCommand->add_option("dir", options->directory, "Build directory written by vcc build")->required()->check(NonEmptyPath);
   verifyCommand->add_option("--calldata", options->calldataFiles, "Request files (raw bytes or 0x-hex text)");
-  verifyCommand->add_option("--corpus", options->corpus, "Directory of request files");
+  verifyCommand->add_option("--corpus", options->corpus, "Directory of request files")->check(CLI::ExistingDirectory);
   verifyCommand->add_option("--fuzz", options->fuzz, "Random calls generated from the method signatures");
   verifyCommand->add_option("--seed", options->seed, "Seed of --fuzz and --fuzz-time")->capture_default_str();
   verifyCommand->add_option("--fuzz-time", options->fuzzTime,
@@ -370,7 +380,14 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
   verifyCommand->add_option("--backends", options->backends, "Native backends to compare (default: all available)")
       ->delimiter(',');
   verifyCommand->add_option("--oracle", options->oracle, "Also run the image in qemu-riscv64")->check(CLI::IsMember({"qemu"}));
-  verifyCommand->add_option("--store", options->store, "Data-oracle store directory");
+  verifyCommand->add_option("--store", options->store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
+  verifyCommand->add_option("--timeout", options->timeout,
+                            "Seconds each native or qemu run may take before it is stopped; 0: no limit")
+      ->capture_default_str();
+  verifyCommand->add_option("--max-memory", options->maxMemoryMiB,
+                            "MiB of guest memory the VM may allocate per request; a run that needs more stops (exit 102)")
+      ->capture_default_str()
+      ->check(MemoryMiB);
   verifyCommand->add_flag("--json", options->json, "Print a JSON report");
   verifyCommand->footer("Exit code: 0 when every target gives the same bytes; 1 on any mismatch; 2 on bad input.");
   verifyCommand->callback([options, &exitCode] { exitCode = verify(*options); });

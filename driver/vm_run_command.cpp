@@ -28,6 +28,7 @@ struct VmRunOptions {
   std::string store;
   uint64_t maxSteps = 10'000'000'000;
   uint64_t checkpointEvery = 0;
+  uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
   bool stateRoot = false;
   bool stats = false;
   bool json = false;
@@ -47,6 +48,7 @@ const char* statusName(vm::StopReason reason) {
   case vm::StopReason::Exited: return "exited";
   case vm::StopReason::Trapped: return "trapped";
   case vm::StopReason::StepLimit: return "out-of-steps";
+  case vm::StopReason::MemoryLimit: return "out-of-memory";
   }
   return "unknown";
 }
@@ -56,6 +58,7 @@ int exitCodeFor(vm::StopReason reason, const vm::MachineState& state) {
   case vm::StopReason::Exited: return static_cast<int>(state.exitCode & 0xff);
   case vm::StopReason::Trapped: return kExitGuestTrapped;
   case vm::StopReason::StepLimit: return kExitStepLimit;
+  case vm::StopReason::MemoryLimit: return kExitMemoryLimit;
   }
   return kExitGuestTrapped;
 }
@@ -153,6 +156,7 @@ int runImage(const VmRunOptions& options) {
   std::unique_ptr<vm::Machine> machine = loadImage(options.image);
   if (!machine) return kExitBadInput;
   machine->bindRequest(std::move(request));
+  machine->setMemoryLimit(options.maxMemoryMiB << 20);
   std::unique_ptr<vm::DirectoryBlobStore> store;
   if (!options.store.empty()) {
     if (!std::filesystem::is_directory(options.store)) return reportError(options.store + ": not a directory");
@@ -189,6 +193,11 @@ int runImage(const VmRunOptions& options) {
   } else if (reason == vm::StopReason::StepLimit) {
     std::fprintf(stderr, "vcc: step limit reached: %" PRIu64 " steps, pc %s (raise --max-steps)\n", state.steps,
                  hex64(state.pc).c_str());
+  } else if (reason == vm::StopReason::MemoryLimit) {
+    std::fprintf(stderr,
+                 "vcc: memory limit reached: the instruction at pc %s (step %" PRIu64
+                 ") needs more than %" PRIu64 " MiB of guest memory (raise --max-memory)\n",
+                 hex64(state.pc).c_str(), state.steps, options.maxMemoryMiB);
   }
   if (options.stats && !options.json) {
     double mips = seconds > 0 ? static_cast<double>(state.steps) / seconds / 1e6 : 0.0;
@@ -211,17 +220,22 @@ void addVmRunCommand(CLI::App& vm, int& exitCode) {
                   "Directory of blobs for the data oracle, each named by its keccak256 in hex");
   run->add_option("--max-steps", options->maxSteps, "Stop after this many instructions (exit code 101)")
       ->capture_default_str()
-      ->check(CLI::PositiveNumber);
+      ->check(PositiveCount);
+  run->add_option("--max-memory", options->maxMemoryMiB,
+                  "MiB of guest memory the host may allocate; the run stops (exit code 102) before the "
+                  "instruction that needs more (16 to 4096)")
+      ->capture_default_str()
+      ->check(MemoryMiB);
   run->add_flag("--state-root", options->stateRoot, "Print the final state root (stderr, or in the JSON)");
   run->add_option("--checkpoint-every", options->checkpointEvery,
                   "Print 'STEP STATEROOT' at step 0 and every N steps, and at the end (stderr, or in the JSON)")
-      ->check(CLI::PositiveNumber);
+      ->check(PositiveCount);
   run->add_flag("--stats", options->stats, "Report steps, wall time, MIPS and the final status on stderr");
   run->add_flag("--json", options->json,
                 "Print a JSON report on stdout (the response is included unless --output is given)");
   run->footer(
       "Exit code: the guest's exit code (low 8 bits); 100 if the guest trapped; 101 if the step "
-      "limit was reached; 2 for bad usage or an invalid image. The debug log (fd 2) goes to stderr.");
+      "limit was reached; 102 if the memory limit was reached; 2 for bad usage or an invalid image. The debug log (fd 2) goes to stderr.");
   run->callback([options, &exitCode] { exitCode = runImage(*options); });
 }
 

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <csignal>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -34,10 +36,12 @@ std::string readWholeFile(const std::filesystem::path& file) {
   return text.str();
 }
 
-// Starts one command with stdin from /dev/null and stdout + stderr into
-// captureFile; returns its pid, or -1 with the reason in result.
+// Starts one command with its streams as `options` says (stdin from
+// /dev/null, stdout + stderr into captureFile by default) in a process group
+// of its own; returns its pid, or -1 with the reason in result. Files are
+// opened without following links, and created files must not exist yet.
 pid_t startProcess(const std::vector<std::string>& command, const std::filesystem::path& captureFile,
-                   ProcessResult& result) {
+                   const SpawnOptions& options, ProcessResult& result) {
   if (command.empty()) {
     result.output = "empty command";
     return -1;
@@ -47,15 +51,22 @@ pid_t startProcess(const std::vector<std::string>& command, const std::filesyste
   for (const std::string& argument : command) argv.push_back(const_cast<char*>(argument.c_str()));
   argv.push_back(nullptr);
 
+  constexpr int kCreate = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW;  // no O_CLOEXEC: these are the child's streams
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, 1, captureFile.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  posix_spawn_file_actions_addopen(&actions, 0, options.stdinFile.empty() ? "/dev/null" : options.stdinFile.c_str(),
+                                   O_RDONLY | O_NOFOLLOW, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, captureFile.c_str(), kCreate, 0600);
+  if (options.stdoutFile.empty()) posix_spawn_file_actions_adddup2(&actions, 2, 1);
+  else posix_spawn_file_actions_addopen(&actions, 1, options.stdoutFile.c_str(), kCreate, 0600);
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   pid_t pid = -1;
-  int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), fixedEnvironment());
+  int error = posix_spawn(&pid, argv[0], &actions, &attributes, argv.data(), fixedEnvironment());
   posix_spawn_file_actions_destroy(&actions);
+  posix_spawnattr_destroy(&attributes);
   if (error != 0) {
     result.output = "could not start " + command[0] + ": " + std::strerror(error);
     return -1;
@@ -80,6 +91,7 @@ void recordExit(int status, const std::filesystem::path& captureFile, ProcessRes
 std::string ProcessResult::describeFailure() const {
   if (skipped) return "not run";
   if (!launched) return output;
+  if (timedOut) return "stopped at its time limit";
   if (signal != 0) return "killed by signal " + std::to_string(signal);
   return "exit code " + std::to_string(exitCode);
 }
@@ -122,12 +134,44 @@ std::vector<ProcessResult> runProcesses(const std::vector<std::vector<std::strin
       results[index].skipped = true;
       continue;
     }
-    pid_t pid = startProcess(commands[index], captureFile(index), results[index]);
+    std::error_code ignored;
+    std::filesystem::remove(captureFile(index), ignored);
+    pid_t pid = startProcess(commands[index], captureFile(index), SpawnOptions{}, results[index]);
     if (pid > 0) running.emplace(pid, index);
     else failed = true;
   }
   while (!running.empty()) waitForOne();
   return results;
+}
+
+ProcessResult runProcess(const std::vector<std::string>& command, const std::filesystem::path& captureDir,
+                         const SpawnOptions& options) {
+  ProcessResult result;
+  std::filesystem::path captureFile = captureDir / ("process-" + std::to_string(::getpid()) + ".log");
+  std::error_code ignored;
+  std::filesystem::remove(captureFile, ignored);
+  pid_t pid = startProcess(command, captureFile, options, result);
+  if (pid < 0) return result;
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeoutSeconds);
+  int status = 0;
+  for (;;) {
+    pid_t done = ::waitpid(pid, &status, options.timeoutSeconds == 0 ? 0 : WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) {
+      result.output = "lost track of the process: " + std::string(std::strerror(errno));
+      return result;
+    }
+    if (done == 0 && std::chrono::steady_clock::now() >= deadline) {
+      ::kill(-pid, SIGKILL);
+      result.timedOut = true;
+      while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+      }
+      break;
+    }
+    if (done == 0) ::usleep(1000);
+  }
+  recordExit(status, captureFile, result);
+  return result;
 }
 
 std::filesystem::path findOnPath(const std::string& name) {

@@ -13,6 +13,7 @@ struct ProcessResult {
   bool launched = false;  // false: the program could not be started (see output)
   int exitCode = -1;      // the exit status when the program exited normally
   int signal = 0;         // the signal that killed it, else 0
+  bool timedOut = false;  // killed (SIGKILL) when its time limit ran out
   std::string output;     // its stdout and stderr, interleaved as written
 
   bool succeeded() const { return launched && signal == 0 && exitCode == 0; }
@@ -29,6 +30,19 @@ struct ProcessResult {
 // so that variables such as CPATH cannot change what a compiler does.
 std::vector<ProcessResult> runProcesses(const std::vector<std::vector<std::string>>& commands,
                                         const std::filesystem::path& captureDir, unsigned jobs);
+
+// Where one program's standard streams go and how long it may run.
+struct SpawnOptions {
+  std::filesystem::path stdinFile;   // empty: /dev/null; opened without following a link
+  std::filesystem::path stdoutFile;  // empty: captured with stderr; else created (must not exist)
+  unsigned timeoutSeconds = 0;       // 0: no limit; else the process group is killed then
+};
+
+// Runs one command like runProcesses, with redirections and a time limit.
+// The program runs in its own process group, so that a timeout ends
+// whatever it started too.
+ProcessResult runProcess(const std::vector<std::string>& command, const std::filesystem::path& captureDir,
+                         const SpawnOptions& options);
 
 // Finds an executable by name on $PATH; empty if there is none.
 std::filesystem::path findOnPath(const std::string& name);

@@ -16,6 +16,7 @@
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Tooling/Tooling.h"
+#include "llvm/Support/ErrorHandling.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -224,6 +225,19 @@ std::string Method::selectorHex() const {
   for (int shift = 28; shift >= 0; shift -= 4)
     text += kDigits[(selector >> shift) & 15];
   return text;
+}
+
+} // namespace vcc::frontend
+
+namespace vcc::frontend {
+
+void installFatalErrorHandlers(void (*onFatalError)(const char* reason), void (*onOutOfMemory)()) {
+  static void (*fatal)(const char*) = nullptr;
+  static void (*outOfMemory)() = nullptr;
+  fatal = onFatalError;
+  outOfMemory = onOutOfMemory;
+  llvm::install_fatal_error_handler([](void*, const char* reason, bool) { fatal(reason); });
+  llvm::install_bad_alloc_error_handler([](void*, const char*, bool) { outOfMemory(); });
 }
 
 } // namespace vcc::frontend

@@ -75,7 +75,8 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
       T value_ = (value);                                                                      \
       std::memcpy(pages[pageIndex_] + ((address) & (kPageSize - 1)), &value_, sizeof(T));      \
     } else {                                                                                   \
-      machine.storeSlowPath(address, static_cast<uint64_t>(value), sizeof(T));                 \
+      if (!machine.storeSlowPath(address, static_cast<uint64_t>(value), sizeof(T)))            \
+        goto stop_at_memory_limit;                                                             \
     }                                                                                          \
   } while (0)
 #define ECALL()                                                                                \
@@ -85,6 +86,7 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
     SyscallOutcome outcome = machine.systemCall();                                             \
     regs[10] = state.x[10];                                                                    \
     if (outcome == SyscallOutcome::Trapped) goto stop_trapped;                                 \
+    if (outcome == SyscallOutcome::MemoryLimit) goto stop_at_memory_limit;                     \
     if (outcome == SyscallOutcome::Exited) {                                                   \
       pc += 4;                                                                                 \
       reason = StopReason::Exited;                                                             \
@@ -116,6 +118,11 @@ enter:
 
 stop_at_limit:
   reason = StopReason::StepLimit;
+  goto stop;
+stop_at_memory_limit:
+  // The instruction did not happen: it is not counted and pc stays on it.
+  ++fuel;
+  reason = StopReason::MemoryLimit;
   goto stop;
 stop_trapped:
   reason = StopReason::Trapped;

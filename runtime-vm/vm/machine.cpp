@@ -111,11 +111,17 @@ void Machine::redecode(uint64_t address, uint64_t size) {
   }
 }
 
-void Machine::storeSlowPath(uint64_t address, uint64_t value, unsigned size) {
+void Machine::setMemoryLimit(uint64_t bytes) {
+  memory_.setPageLimit(std::max<uint64_t>(bytes >> kPageShift, memory_.allocatedPages()));
+}
+
+bool Machine::storeSlowPath(uint64_t address, uint64_t value, unsigned size) {
   uint64_t pageIndex = address >> kPageShift;
+  if (!memory_.allocated(pageIndex) && memory_.allocatedPages() >= memory_.pageLimit()) return false;
   uint8_t* page = memory_.writablePage(pageIndex);
   std::memcpy(page + (address & (kPageSize - 1)), &value, size);  // little-endian host
   if (memory_.flags(pageIndex) & Memory::kHoldsCode) redecode(address, size);
+  return true;
 }
 
 bool Machine::copyToGuest(uint64_t address, std::span<const uint8_t> bytes) {
@@ -151,6 +157,7 @@ SyscallOutcome Machine::systemCall() {
       return SyscallOutcome::Continue;
     }
     uint64_t n = std::min({count, leafRoom, request_.size() - requestOffset_});
+    if (n != 0 && isAccessible(buffer, n) && !memory_.canWrite(buffer, n)) return SyscallOutcome::MemoryLimit;
     if (n == 0) {
       x[10] = 0;
     } else if (!copyToGuest(buffer, std::span(request_).subspan(requestOffset_, n))) {
@@ -202,6 +209,7 @@ SyscallOutcome Machine::systemCall() {
       x[10] = 0;
     } else {
       uint64_t n = std::min(room, blob->size() - offset);
+      if (isAccessible(destination, n) && !memory_.canWrite(destination, n)) return SyscallOutcome::MemoryLimit;
       x[10] = copyToGuest(destination, std::span(*blob).subspan(offset, n))
                   ? n
                   : static_cast<uint64_t>(syscall::kErrorFault);

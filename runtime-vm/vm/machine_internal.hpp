@@ -9,7 +9,8 @@
 
 namespace vcc::vm {
 
-enum class SyscallOutcome : uint8_t { Continue, Exited, Trapped };
+// MemoryLimit: the call needs a page beyond the host's limit and did nothing.
+enum class SyscallOutcome : uint8_t { Continue, Exited, Trapped, MemoryLimit };
 
 struct Interpreter {
   static StopReason run(Machine& machine, uint64_t stepLimit);

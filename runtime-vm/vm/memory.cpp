@@ -28,6 +28,14 @@ uint8_t* Memory::writablePage(uint64_t pageIndex) {
   return pages_[pageIndex];
 }
 
+bool Memory::canWrite(uint64_t address, uint64_t size) const {
+  if (size == 0) return true;
+  uint64_t first = address >> kPageShift, last = (address + size - 1) >> kPageShift;
+  uint64_t needed = 0;
+  for (uint64_t page = first; page <= last; ++page) needed += allocated(page) ? 0 : 1;
+  return storage_.size() + needed <= pageLimit_;
+}
+
 void Memory::clearDirty() {
   for (uint32_t page : dirtyPages_) flags_[page] &= static_cast<uint8_t>(~kDirty);
   dirtyPages_.clear();

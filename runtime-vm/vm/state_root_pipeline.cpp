@@ -23,6 +23,16 @@ std::optional<StateRootPipeline::Root> StateRootPipeline::capture() {
   step_ = machine_.state().steps;
   Memory& memory = machine_.memory();
   const std::vector<uint32_t>& dirty = memory.dirtyPages();
+  if (dirty.size() > kMaxCopiedPages) {
+    // Copying this many pages would double the host memory of the run:
+    // hash them in place instead, here, while the machine waits.
+    const Hash& memoryRoot = machine_.memoryTree().update(memory);
+    std::memcpy(packed_.data(), memoryRoot.data(), memoryRoot.size());
+    std::lock_guard lock(mutex_);
+    result_ = Root{step_, keccak256(packed_)};
+    hasResult_ = true;
+    return previous;
+  }
   pageBytes_.resize(dirty.size() * kPageSize);
   pages_.clear();
   for (size_t i = 0; i < dirty.size(); ++i) {

@@ -51,7 +51,10 @@ struct MachineState {
 };
 
 // Why run() returned.
-enum class StopReason : uint8_t { Exited, Trapped, StepLimit };
+// StepLimit and MemoryLimit are host limits, not guest outcomes: the state
+// is the one before the instruction that would have exceeded them, and run()
+// continues from it once the limit is raised.
+enum class StopReason : uint8_t { Exited, Trapped, StepLimit, MemoryLimit };
 
 struct DecodedPage;
 enum class SyscallOutcome : uint8_t;
@@ -78,6 +81,12 @@ public:
   // stepLimit. Calling it again continues where it stopped.
   StopReason run(uint64_t stepLimit);
 
+  // Host memory for guest pages, in bytes (rounded down to pages; at least
+  // what is allocated now). An instruction or system call that needs a new
+  // page beyond it stops the run with StopReason::MemoryLimit before it
+  // takes effect. The default is the whole 4 GiB address space.
+  void setMemoryLimit(uint64_t bytes);
+
   const MachineState& state() const { return state_; }
   MachineState& mutableState() { return state_; }
   Memory& memory() { return memory_; }
@@ -102,7 +111,8 @@ private:
   friend struct Interpreter;
 
   const DecodedPage* decodedPage(uint64_t pageIndex);
-  void storeSlowPath(uint64_t address, uint64_t value, unsigned size);
+  // False, with nothing stored, when the store needs a page beyond the limit.
+  bool storeSlowPath(uint64_t address, uint64_t value, unsigned size);
   void redecode(uint64_t address, uint64_t size);
   bool copyToGuest(uint64_t address, std::span<const uint8_t> bytes);
   void appendResponse(std::span<const uint8_t> bytes);

@@ -57,6 +57,16 @@ public:
   uint8_t* const* pageTable() const { return pages_.get(); }
   const uint8_t* flagTable() const { return flags_.get(); }
 
+  // The host memory bound (--max-memory): at most this many pages are
+  // allocated. writablePage must not be called for a page that would exceed
+  // it; callers ask canWrite first. The default is the whole address space.
+  void setPageLimit(uint64_t pages) { pageLimit_ = pages; }
+  uint64_t pageLimit() const { return pageLimit_; }
+  bool allocated(uint64_t pageIndex) const { return flags_[pageIndex] & kAllocated; }
+  // Whether writing [address, address + size) (accessible, at most two
+  // pages) stays within the page limit.
+  bool canWrite(uint64_t address, uint64_t size) const;
+
   const std::vector<uint32_t>& dirtyPages() const { return dirtyPages_; }
   void clearDirty();
   size_t allocatedPages() const { return storage_.size(); }
@@ -66,6 +76,7 @@ private:
   ZeroedArray<uint8_t> flags_;          // kPageCount entries
   std::vector<uint32_t> dirtyPages_;
   std::vector<std::unique_ptr<uint8_t[]>> storage_;
+  uint64_t pageLimit_ = kPageCount;
 };
 
 }  // namespace vcc::vm

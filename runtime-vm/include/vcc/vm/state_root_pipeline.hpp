@@ -40,6 +40,11 @@ public:
   // Waits for the snapshot in flight and returns its root; nullopt if none.
   std::optional<Root> finish();
 
+  // A capture with more pages written since the previous one than this is
+  // hashed in place, on the caller's thread, rather than copied: the copy
+  // is what bounds the pipeline's own memory (64 MiB).
+  static constexpr size_t kMaxCopiedPages = 16384;
+
 private:
   void work();
 

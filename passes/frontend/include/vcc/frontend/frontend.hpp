@@ -88,6 +88,11 @@ struct FrontendResult {
 // diagnostic in the result.
 FrontendResult analyzeService(const FrontendOptions& options, const Analyses& analyses = {});
 
+// Routes LLVM's fatal errors (the frontend's out-of-memory among them) to
+// the caller, who must not return: vcc prints the reason and exits 2
+// instead of aborting (docs/security.md).
+void installFatalErrorHandlers(void (*onFatalError)(const char* reason), void (*onOutOfMemory)());
+
 // The compiler command line analyzeService runs, from "clang++" to the source.
 std::vector<std::string> compilerArguments(const FrontendOptions& options);
 
