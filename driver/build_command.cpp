@@ -5,7 +5,9 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "frontend_limits.hpp"
 #include "json_writer.hpp"
+#include "service_contract.hpp"
 #include "service_build.hpp"
 #include "vcc/frontend/frontend.hpp"
 #include "vcc/vm/keccak.hpp"
@@ -72,7 +74,12 @@ int runCheck(const CheckOptions& options) {
   frontendOptions.source = options.source;
   for (const std::string& dir : options.includeDirs) frontendOptions.includeDirs.push_back(dir);
   frontendOptions.defines = options.defines;
-  frontend::FrontendResult result = frontend::analyzeService(frontendOptions);
+  frontend::Analyses analyses;
+  analyses.reservedMethodNames = contractDeclaredNames(frontend::serviceNameFromPath(options.source));
+  frontend::FrontendResult result = [&] {
+    ScopedAddressSpaceLimit limit(kFrontendAddressSpaceBytes);
+    return frontend::analyzeService(frontendOptions, analyses);
+  }();
   if (options.json) {
     JsonWriter json;
     json.beginObject().field("ok", result.ok()).field("errors", static_cast<uint64_t>(result.errorCount));
@@ -116,10 +123,12 @@ int runCheck(const CheckOptions& options) {
 void addBuildCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<BuildCommandOptions>();
   CLI::App* build = app.add_subcommand("build", "Build a service: native binary, RISC-V image, contract, manifest");
-  build->add_option("source", options->build.source, "The service's C++ source")->required()->check(NonEmptyPath);
+  build->add_option("source", options->build.source, "The service's C++ source")->required()->check(SourceFile);
   build->add_option("-o,--output", options->build.outputDir, "Output directory")->required()->check(NonEmptyPath);
-  build->add_option("-I,--include", options->build.includeDirs, "Extra include directory of the service");
-  build->add_option("-D,--define", options->build.defines, "Preprocessor definition NAME or NAME=VALUE");
+  build->add_option("-I,--include", options->build.includeDirs, "Extra include directory of the service")
+      ->check(CLI::ExistingDirectory);
+  build->add_option("-D,--define", options->build.defines, "Preprocessor definition NAME or NAME=VALUE")
+      ->check(MacroDefinition);
   build->add_flag("--force", options->build.force, "Rebuild even if nothing changed");
   build->add_flag("--cuda", [options](int64_t) { options->build.cuda = true; },
                   "Opt in to the nvcc build with the cuda backend (its host code uses libstdc++, not the "
@@ -140,11 +149,14 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
 
   auto check = std::make_shared<CheckOptions>();
   CLI::App* checkCommand = app.add_subcommand("check", "Check a service source against the determinism rules");
-  checkCommand->add_option("source", check->source, "The service's C++ source")->required()->check(NonEmptyPath);
-  checkCommand->add_option("-I,--include", check->includeDirs, "Extra include directory of the service");
-  checkCommand->add_option("-D,--define", check->defines, "Preprocessor definition NAME or NAME=VALUE");
+  checkCommand->add_option("source", check->source, "The service's C++ source")->required()->check(SourceFile);
+  checkCommand->add_option("-I,--include", check->includeDirs, "Extra include directory of the service")
+      ->check(CLI::ExistingDirectory);
+  checkCommand->add_option("-D,--define", check->defines, "Preprocessor definition NAME or NAME=VALUE")
+      ->check(MacroDefinition);
   checkCommand->add_flag("--json", check->json, "Print diagnostics and methods as JSON on stdout");
-  checkCommand->footer("Exit code: 0 when clean; 1 when a rule is broken; 2 when the source is missing.");
+  checkCommand->footer("Exit code: 0 when clean; 1 when a rule is broken; 2 when the source is missing or not a "
+                       "file, on bad options, or when the frontend runs out of its memory limit.");
   checkCommand->callback([check, &exitCode] { exitCode = runCheck(*check); });
 }
 

@@ -4,6 +4,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <string>
@@ -28,6 +29,28 @@ inline const CLI::Validator PositiveCount(
       return std::string();
     },
     "COUNT", "PositiveCount");
+
+// A service source: an existing regular file. A relative name that starts
+// with '-' gets "./" in front, so that no compiler reads it as an option.
+inline const CLI::Validator SourceFile(
+    [](std::string& value) {
+      if (value.empty()) return std::string("an empty path is not allowed");
+      std::string problem = CLI::ExistingFile(value);
+      if (!problem.empty()) return problem;
+      if (value[0] == '-') value = "./" + value;
+      return std::string();
+    },
+    "FILE", "SourceFile");
+
+// -D NAME or NAME=VALUE, NAME an identifier.
+inline const CLI::Validator MacroDefinition(
+    [](std::string& value) {
+      std::string name = value.substr(0, value.find('='));
+      bool identifier = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
+      for (char c : name) identifier = identifier && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
+      return identifier ? std::string() : "-D takes NAME or NAME=VALUE with NAME an identifier, not \"" + value + "\"";
+    },
+    "NAME[=VALUE]", "MacroDefinition");
 
 // --max-memory: MiB of guest pages the VM may allocate on the host
 // (docs/security.md). The default leaves room for a service's 2 GiB heap

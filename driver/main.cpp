@@ -42,7 +42,7 @@ int main(int argc, char** argv) {
 #endif
   CLI::App app{"vcc: one service source, a native binary and a verifiable RISC-V image"};
   app.set_version_flag("--version", "vcc " VCC_VERSION);
-  app.require_subcommand(1);
+  app.require_subcommand(0, 1);  // checked after parsing, as for vm below
 
   int exitCode = vcc::driver::kExitOk;
 #if VCC_WITH_FRONTEND
@@ -53,7 +53,9 @@ int main(int argc, char** argv) {
   vcc::driver::addRunCommand(app, exitCode);
   vcc::driver::addVerifyCommand(app, exitCode);
   CLI::App* vm = app.add_subcommand("vm", "The fraud-proof RV64IM VM by itself");
-  vm->require_subcommand(1);
+  // At most one, checked after parsing: with require_subcommand(1) CLI11
+  // answers "vcc vm frobnicate" with "A subcommand is required".
+  vm->require_subcommand(0, 1);
   vcc::driver::addVmRunCommand(*vm, exitCode);
   vcc::driver::addVmHashCommand(*vm, exitCode);
 
@@ -72,6 +74,14 @@ int main(int argc, char** argv) {
     outOfMemory();
   } catch (const std::exception& e) {
     std::fprintf(stderr, "vcc: error: %s\n", e.what());
+    return vcc::driver::kExitBadInput;
+  }
+  if (app.get_subcommands().empty()) {
+    std::fprintf(stderr, "vcc: give a subcommand (vcc --help lists them)\n");
+    return vcc::driver::kExitBadInput;
+  }
+  if (vm->parsed() && vm->get_subcommands().empty()) {
+    std::fprintf(stderr, "vcc vm: give a subcommand: run or hash (vcc vm --help)\n");
     return vcc::driver::kExitBadInput;
   }
   return exitCode;

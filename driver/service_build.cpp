@@ -6,8 +6,10 @@
 
 #include "build_config.hpp"
 #include "build_directory.hpp"
+#include "dependency_file.hpp"
 #include "dispatch_glue.hpp"
 #include "file_io.hpp"
+#include "frontend_limits.hpp"
 #include "native_build.hpp"
 #include "service_contract.hpp"
 #include "toolchain/guest_image.hpp"
@@ -26,8 +28,10 @@ namespace fs = std::filesystem;
 
 constexpr uint64_t kMaxFileBytes = uint64_t{1} << 30;
 
+// Outputs are written fresh and renamed into place: a link planted in the
+// output directory is replaced, never followed.
 bool writeText(const fs::path& path, const std::string& text, std::string& error) {
-  return writeBinary(path.string(), std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()), error);
+  return replaceFile(path, std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size()), error);
 }
 
 std::vector<uint8_t> readOrEmpty(const fs::path& path) {
@@ -47,9 +51,10 @@ std::string fileStamp(const fs::path& path) {
 }
 
 // A key over everything the outputs depend on: vcc and its parts, the
-// options, the contents of every file the native compile read (its -MD
-// dependency list) and of the guest runtime's sources.
-std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
+// options, the contents of every file the native and the guest compiles
+// read (their -MD dependency lists) and of the guest runtime's sources.
+// Empty when a dependency list is missing (never built, or interrupted).
+std::string inputKey(const BuildOptions& options, const fs::path& depsFile, const fs::path& guestWork) {
   vm::Keccak256 hasher;
   auto add = [&](const std::string& text) {
     hasher.update(std::span(reinterpret_cast<const uint8_t*>(text.data()), text.size() + 1));
@@ -65,12 +70,20 @@ std::string inputKey(const BuildOptions& options, const fs::path& depsFile) {
   for (const fs::path& dir : options.includeDirs) add(fs::absolute(dir).string());
   for (const std::string& define : options.defines) add(define);
   for (const std::string& flag : options.nvccFlags) add("nvcc " + flag);
-  std::ifstream deps(depsFile);
-  if (!deps) return {};
-  std::string word;
-  while (deps >> word) {
-    if (word.empty() || word == "\\" || word.back() == ':') continue;
-    addFile(word);
+  std::vector<fs::path> dependencyLists{depsFile};
+  std::error_code listError;
+  for (fs::recursive_directory_iterator it(guestWork / "objects", listError), end; !listError && it != end;
+       it.increment(listError))
+    if (it->path().extension() == ".d") dependencyLists.push_back(it->path());
+  if (dependencyLists.size() < 2) return {};  // the guest compile's lists are missing
+  std::sort(dependencyLists.begin() + 1, dependencyLists.end());
+  for (const fs::path& list : dependencyLists) {
+    std::string readError;
+    std::optional<std::vector<uint8_t>> text = readBinary(list.string(), kMaxFileBytes, readError);
+    if (!text) return {};
+    add(list.filename().string());
+    for (const std::string& file : parseDependencyFile(std::string_view(reinterpret_cast<const char*>(text->data()), text->size())))
+      addFile(file);
   }
 
   std::error_code error;
@@ -104,9 +117,10 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   const std::string name = options.source.stem().string();
   const fs::path out = options.outputDir;
   const fs::path work = out / ".vcc-work";
-  fs::create_directories(work, fsError);
-  if (fsError) {
-    outcome.error = out.string() + ": " + fsError.message();
+  fs::create_directories(out, fsError);
+  std::string workError;
+  if (fsError || !makeDirectories(out, {".vcc-work"}, workError)) {
+    outcome.error = fsError ? out.string() + ": " + fsError.message() : workError;
     return outcome;
   }
   const fs::path stampFile = work / "inputs.key";
@@ -118,13 +132,17 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
     std::ifstream stamp(stampFile);
     std::string previous;
     stamp >> previous;
-    std::string text(std::istreambuf_iterator<char>(std::ifstream(manifestFile).rdbuf()), {});
     std::string error;
-    std::optional<Manifest> manifest = parseManifest(text, error);
-    if (manifest && !previous.empty() && previous == inputKey(options, depsFile) &&
-        fs::exists(out / manifest->vm.elf.file) && fs::exists(out / manifest->native.binary.file)) {
+    // Up to date: the same inputs, and outputs that still match the
+    // manifest's digests (loadBuildDirectory checks each file).
+    BuildDirectoryError kind;
+    std::optional<BuildDirectory> existing =
+        previous.empty() || previous != inputKey(options, depsFile, work / "guest")
+            ? std::nullopt
+            : loadBuildDirectory(out.string(), kind, error);
+    if (existing && (!options.fuzzer || fs::is_regular_file(fuzzerPath(out, name)))) {
       outcome.status = BuildOutcome::Status::UpToDate;
-      outcome.manifest = std::move(*manifest);
+      outcome.manifest = std::move(existing->manifest);
       return outcome;
     }
   }
@@ -134,7 +152,12 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   frontendOptions.source = options.source;
   frontendOptions.includeDirs = options.includeDirs;
   frontendOptions.defines = options.defines;
-  frontend::FrontendResult analysis = frontend::analyzeService(frontendOptions);
+  frontend::Analyses analyses;
+  analyses.reservedMethodNames = contractDeclaredNames(frontend::serviceNameFromPath(options.source));
+  frontend::FrontendResult analysis = [&] {
+    ScopedAddressSpaceLimit limit(kFrontendAddressSpaceBytes);
+    return frontend::analyzeService(frontendOptions, analyses);
+  }();
   outcome.diagnostics = analysis.renderedDiagnostics();
   if (!analysis.ok()) {
     outcome.status = BuildOutcome::Status::Rejected;
@@ -144,15 +167,6 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
     outcome.status = BuildOutcome::Status::Rejected;
     outcome.diagnostics += options.source.string() + ": error: no method marked VCC_METHOD\n";
     return outcome;
-  }
-  for (const frontend::Method& method : analysis.service.methods) {
-    if (isReservedMethodName(method.name)) {
-      outcome.status = BuildOutcome::Status::Rejected;
-      outcome.diagnostics += method.position.file + ":" + std::to_string(method.position.line) + ":" +
-                             std::to_string(method.position.column) + ": error: method name '" + method.name +
-                             "' is used by the generated contract itself\n";
-      return outcome;
-    }
   }
 
   // The glue includes the service by name through -I <source dir>, so that
@@ -269,7 +283,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   manifest.contract = {contractFile, vm::keccak256(std::span(reinterpret_cast<const uint8_t*>(contractSource.data()),
                                                              contractSource.size()))};
   if (!writeText(manifestFile, renderManifest(manifest), error) ||
-      !writeText(stampFile, inputKey(options, depsFile) + "\n", error)) {
+      !writeText(stampFile, inputKey(options, depsFile, work / "guest") + "\n", error)) {
     outcome.error = error;
     return outcome;
   }

@@ -7,7 +7,7 @@ packages=(
   cmake ninja-build git python3
   clang-19 lld-19 llvm-19-dev libclang-19-dev libc++-19-dev libc++abi-19-dev
   libclang-rt-19-dev
-  libcli11-dev libgtest-dev libbenchmark-dev
+  libcli11-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev libssl-dev
   picolibc-riscv64-unknown-elf gcc-riscv64-unknown-elf
   qemu-user
 )

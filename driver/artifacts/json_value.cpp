@@ -1,6 +1,9 @@
+// JsonValue::parse on nlohmann/json's SAX parser (strict: one value, then
+// only white space; valid UTF-8). What the tree adds: numbers keep their
+// text, duplicate keys and deep nesting are rejected.
 #include "json_value.hpp"
 
-#include <cctype>
+#include <nlohmann/json.hpp>
 
 namespace vcc::driver {
 
@@ -10,213 +13,122 @@ const JsonValue* JsonValue::find(std::string_view key) const {
   return nullptr;
 }
 
-class JsonParser {
+// Builds the tree from nlohmann's events. A handler that returns false
+// stops the parse; the reason is in error_.
+class JsonParser final : public nlohmann::json_sax<nlohmann::json> {
 public:
-  explicit JsonParser(std::string_view text) : text_(text) {}
+  static constexpr size_t kMaxDepth = 64;
 
-  std::optional<JsonValue> document(std::string& error) {
-    JsonValue value;
-    if (!parseValue(value, 0) || (skipSpace(), at_ != text_.size() && fail("unexpected text after the value"))) {
-      error = error_;
-      return std::nullopt;
-    }
-    return value;
+  bool null() override { return add(JsonValue()); }
+  bool boolean(bool value) override {
+    JsonValue out;
+    out.kind_ = JsonValue::Kind::Bool;
+    out.boolean_ = value;
+    return add(std::move(out));
   }
-
-private:
-  static constexpr int kMaxDepth = 64;
-
-  bool fail(const std::string& what) {
-    if (error_.empty()) {
-      size_t line = 1, column = 1;
-      for (size_t i = 0; i < at_ && i < text_.size(); ++i) {
-        if (text_[i] == '\n') ++line, column = 1;
-        else ++column;
-      }
-      error_ = "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " + what;
-    }
+  // Integers that fit 64 bits arrive converted: their decimal text is exact.
+  // Everything else (fractions, exponents, larger integers) keeps its source.
+  bool number_integer(number_integer_t value) override { return number(std::to_string(value)); }
+  bool number_unsigned(number_unsigned_t value) override { return number(std::to_string(value)); }
+  bool number_float(number_float_t, const string_t& text) override { return number(text); }
+  bool string(string_t& value) override {
+    JsonValue out;
+    out.kind_ = JsonValue::Kind::String;
+    out.text_ = std::move(value);
+    return add(std::move(out));
+  }
+  bool binary(binary_t&) override { return fail("binary values are not JSON"); }
+  bool start_object(std::size_t) override { return open(JsonValue::Kind::Object); }
+  bool key(string_t& name) override {
+    JsonValue& object = stack_.back();
+    if (object.find(name) != nullptr) return fail("duplicate key \"" + name + "\"");
+    pendingKey_ = std::move(name);
+    return true;
+  }
+  bool end_object() override { return close(); }
+  bool start_array(std::size_t) override { return open(JsonValue::Kind::Array); }
+  bool end_array() override { return close(); }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& exception) override {
+    position_ = position == 0 ? 0 : position - 1;
+    std::string what = exception.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 2: syntax error while parsing value - ..."
+    size_t detail = what.find(": ");
+    fail(detail == std::string::npos ? what : what.substr(detail + 2));
     return false;
   }
-  void skipSpace() {
-    while (at_ < text_.size() && (text_[at_] == ' ' || text_[at_] == '\t' || text_[at_] == '\n' || text_[at_] == '\r'))
-      ++at_;
-  }
-  bool literal(std::string_view word) {
-    if (text_.substr(at_, word.size()) != word) return fail("invalid literal");
-    at_ += word.size();
-    return true;
-  }
 
-  bool parseValue(JsonValue& out, int depth) {
-    if (depth > kMaxDepth) return fail("nesting deeper than 64");
-    skipSpace();
-    if (at_ == text_.size()) return fail("unexpected end of input");
-    char c = text_[at_];
-    if (c == '{') return parseObject(out, depth);
-    if (c == '[') return parseArray(out, depth);
-    if (c == '"') {
-      out.kind_ = JsonValue::Kind::String;
-      return parseString(out.text_);
+  std::optional<JsonValue> result(std::string_view text, std::string& error) {
+    if (!error_.empty() || !done_) {
+      size_t line = 1, column = 1;
+      for (size_t i = 0; i < position_ && i < text.size(); ++i) {
+        if (text[i] == '\n') ++line, column = 1;
+        else ++column;
+      }
+      error = "line " + std::to_string(line) + ", column " + std::to_string(column) + ": " +
+              (error_.empty() ? "incomplete document" : error_);
+      return std::nullopt;
     }
-    if (c == 't' || c == 'f') {
-      out.kind_ = JsonValue::Kind::Bool;
-      out.boolean_ = c == 't';
-      return literal(c == 't' ? "true" : "false");
-    }
-    if (c == 'n') {
-      out.kind_ = JsonValue::Kind::Null;
-      return literal("null");
-    }
-    if (c == '-' || std::isdigit(static_cast<unsigned char>(c))) return parseNumber(out);
-    return fail(std::string("unexpected character '") + c + "'");
+    return std::move(root_);
   }
-
-  bool parseNumber(JsonValue& out) {
-    size_t start = at_;
-    if (text_[at_] == '-') ++at_;
-    auto digits = [&] {
-      size_t first = at_;
-      while (at_ < text_.size() && std::isdigit(static_cast<unsigned char>(text_[at_]))) ++at_;
-      return at_ > first;
-    };
-    if (!digits()) return fail("malformed number");
-    if (at_ < text_.size() && text_[at_] == '.') {
-      ++at_;
-      if (!digits()) return fail("malformed number");
-    }
-    if (at_ < text_.size() && (text_[at_] == 'e' || text_[at_] == 'E')) {
-      ++at_;
-      if (at_ < text_.size() && (text_[at_] == '+' || text_[at_] == '-')) ++at_;
-      if (!digits()) return fail("malformed number");
-    }
+private:
+  bool fail(const std::string& what) {
+    if (error_.empty()) error_ = what;
+    return false;
+  }
+  bool number(const std::string& text) {
+    JsonValue out;
     out.kind_ = JsonValue::Kind::Number;
-    out.text_ = std::string(text_.substr(start, at_ - start));
-    return true;
+    out.text_ = text;
+    return add(std::move(out));
   }
-
-  bool parseString(std::string& out) {
-    ++at_;  // opening quote
-    while (at_ < text_.size()) {
-      char c = text_[at_++];
-      if (c == '"') return true;
-      if (static_cast<unsigned char>(c) < 0x20) return fail("control character in string");
-      if (c != '\\') {
-        out += c;
-        continue;
-      }
-      if (at_ == text_.size()) break;
-      char escape = text_[at_++];
-      switch (escape) {
-      case '"': out += '"'; break;
-      case '\\': out += '\\'; break;
-      case '/': out += '/'; break;
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
-      case 'u': {
-        uint32_t code = 0;
-        if (!hex4(code)) return false;
-        if (code >= 0xd800 && code < 0xdc00) {  // a surrogate pair
-          uint32_t low = 0;
-          if (text_.substr(at_, 2) != "\\u" || (at_ += 2, !hex4(low)) || low < 0xdc00 || low >= 0xe000)
-            return fail("unpaired surrogate");
-          code = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-        } else if (code >= 0xdc00 && code < 0xe000) {
-          return fail("unpaired surrogate");
-        }
-        appendUtf8(out, code);
-        break;
-      }
-      default: return fail("invalid escape");
-      }
-    }
-    return fail("unterminated string");
-  }
-  bool hex4(uint32_t& code) {
-    if (at_ + 4 > text_.size()) return fail("short \\u escape");
-    for (int i = 0; i < 4; ++i) {
-      char c = text_[at_++];
-      int digit = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
-                  : (c >= 'a' && c <= 'f')                    ? c - 'a' + 10
-                  : (c >= 'A' && c <= 'F')                    ? c - 'A' + 10
-                                                              : -1;
-      if (digit < 0) return fail("bad \\u escape");
-      code = code * 16 + static_cast<uint32_t>(digit);
-    }
-    return true;
-  }
-  static void appendUtf8(std::string& out, uint32_t code) {
-    if (code < 0x80) {
-      out += static_cast<char>(code);
-    } else if (code < 0x800) {
-      out += static_cast<char>(0xc0 | (code >> 6));
-      out += static_cast<char>(0x80 | (code & 0x3f));
-    } else if (code < 0x10000) {
-      out += static_cast<char>(0xe0 | (code >> 12));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (code & 0x3f));
+  bool add(JsonValue value) {
+    if (stack_.empty()) {
+      root_ = std::move(value);
+      done_ = true;
+    } else if (stack_.back().kind_ == JsonValue::Kind::Array) {
+      stack_.back().items_.push_back(std::move(value));
     } else {
-      out += static_cast<char>(0xf0 | (code >> 18));
-      out += static_cast<char>(0x80 | ((code >> 12) & 0x3f));
-      out += static_cast<char>(0x80 | ((code >> 6) & 0x3f));
-      out += static_cast<char>(0x80 | (code & 0x3f));
+      stack_.back().members_.emplace_back(std::move(pendingKey_), std::move(value));
     }
+    return true;
+  }
+  // An array or object being filled, with the key it will have in its
+  // parent object (the pending key when it was opened).
+  bool open(JsonValue::Kind kind) {
+    if (stack_.size() >= kMaxDepth) return fail("nesting deeper than " + std::to_string(kMaxDepth));
+    JsonValue value;
+    value.kind_ = kind;
+    stack_.push_back(std::move(value));
+    keys_.push_back(std::move(pendingKey_));
+    return true;
+  }
+  bool close() {
+    JsonValue value = std::move(stack_.back());
+    stack_.pop_back();
+    pendingKey_ = std::move(keys_.back());
+    keys_.pop_back();
+    return add(std::move(value));
   }
 
-  bool parseArray(JsonValue& out, int depth) {
-    out.kind_ = JsonValue::Kind::Array;
-    ++at_;
-    skipSpace();
-    if (at_ < text_.size() && text_[at_] == ']') return ++at_, true;
-    for (;;) {
-      JsonValue item;
-      if (!parseValue(item, depth + 1)) return false;
-      out.items_.push_back(std::move(item));
-      skipSpace();
-      if (at_ < text_.size() && text_[at_] == ',') {
-        ++at_;
-        continue;
-      }
-      if (at_ < text_.size() && text_[at_] == ']') return ++at_, true;
-      return fail("expected ',' or ']'");
-    }
-  }
-
-  bool parseObject(JsonValue& out, int depth) {
-    out.kind_ = JsonValue::Kind::Object;
-    ++at_;
-    skipSpace();
-    if (at_ < text_.size() && text_[at_] == '}') return ++at_, true;
-    for (;;) {
-      skipSpace();
-      if (at_ >= text_.size() || text_[at_] != '"') return fail("expected a member name");
-      std::string key;
-      if (!parseString(key)) return false;
-      skipSpace();
-      if (at_ >= text_.size() || text_[at_] != ':') return fail("expected ':'");
-      ++at_;
-      JsonValue value;
-      if (!parseValue(value, depth + 1)) return false;
-      out.members_.emplace_back(std::move(key), std::move(value));
-      skipSpace();
-      if (at_ < text_.size() && text_[at_] == ',') {
-        ++at_;
-        continue;
-      }
-      if (at_ < text_.size() && text_[at_] == '}') return ++at_, true;
-      return fail("expected ',' or '}'");
-    }
-  }
-
-  std::string_view text_;
-  size_t at_ = 0;
+  std::vector<JsonValue> stack_;
+  std::vector<std::string> keys_;  // parallel to stack_
+  std::string pendingKey_;
+  JsonValue root_;
+  bool done_ = false;
   std::string error_;
+  size_t position_ = 0;
 };
 
 std::optional<JsonValue> JsonValue::parse(std::string_view text, std::string& error) {
-  return JsonParser(text).document(error);
+  JsonParser parser;
+  bool parsed = nlohmann::json::sax_parse(text.begin(), text.end(), &parser, nlohmann::json::input_format_t::json,
+                                          /*strict=*/true);
+  std::optional<JsonValue> value = parser.result(text, error);
+  if (!parsed && value) {  // stopped by a handler without a reason: cannot happen, but never accept it
+    error = "invalid JSON";
+    return std::nullopt;
+  }
+  return value;
 }
 
 }  // namespace vcc::driver

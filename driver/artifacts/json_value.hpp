@@ -1,4 +1,5 @@
-// A small JSON reader for the manifest, `--args` and bundle indexes: parses
+// The JSON reader for the manifest, `--args` and bundle indexes (nlohmann/json
+// underneath, strict): parses
 // a document into a tree of values. Numbers keep their source text, so that
 // integers beyond 2^53 (uint64, uint256 arguments) lose nothing.
 #pragma once

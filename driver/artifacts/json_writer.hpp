@@ -83,10 +83,40 @@ private:
       text_ += indented_ ? ": " : ":";
     }
   }
+  // The length of the well-formed UTF-8 sequence at value[i] (RFC 3629: no
+  // overlong forms, no surrogates, at most U+10FFFF), or 0.
+  static size_t utf8Length(std::string_view value, size_t i) {
+    auto byte = [&](size_t at) { return at < value.size() ? static_cast<unsigned char>(value[at]) : 0u; };
+    unsigned first = byte(i);
+    size_t length = first >= 0xc2 && first <= 0xdf   ? 2
+                    : first >= 0xe0 && first <= 0xef ? 3
+                    : first >= 0xf0 && first <= 0xf4 ? 4
+                                                     : 0;
+    if (length == 0) return 0;
+    for (size_t k = 1; k < length; ++k)
+      if ((byte(i + k) & 0xc0) != 0x80) return 0;
+    unsigned second = byte(i + 1);
+    if (first == 0xe0 && second < 0xa0) return 0;   // overlong
+    if (first == 0xed && second >= 0xa0) return 0;  // surrogates
+    if (first == 0xf0 && second < 0x90) return 0;   // overlong
+    if (first == 0xf4 && second >= 0x90) return 0;  // beyond U+10FFFF
+    return length;
+  }
+  // A JSON string of valid UTF-8: bytes that are not (a decoded string of a
+  // response, a message with a file name) become U+FFFD.
   void quote(std::string_view value) {
     text_ += '"';
-    for (char c : value) {
-      if (c == '"' || c == '\\') {
+    for (size_t i = 0; i < value.size(); ++i) {
+      char c = value[i];
+      if (static_cast<unsigned char>(c) >= 0x80) {
+        size_t length = utf8Length(value, i);
+        if (length == 0) {
+          text_ += "\\ufffd";
+        } else {
+          text_.append(value.substr(i, length));
+          i += length - 1;
+        }
+      } else if (c == '"' || c == '\\') {
         text_ += '\\';
         text_ += c;
       } else if (static_cast<unsigned char>(c) < 0x20) {

@@ -16,12 +16,32 @@ bool isDynamic(const std::string& type) {
 
 }  // namespace
 
-bool isReservedMethodName(const std::string& name) {
-  static const char* const kTaken[] = {"owner", "minimumStake", "providers", "programHashes", "register",
-                                       "leave", "setProgramHash", "_request"};
-  for (const char* taken : kTaken)
-    if (name == taken) return true;
-  return false;
+std::vector<std::string> contractDeclaredNames(const std::string& serviceName) {
+  // Everything generateServiceContract declares at contract scope, and the
+  // contract's own name: keep in step with the generator below (the
+  // contract tests compile a service using names next to these with solc).
+  return {contractName(serviceName),
+          "Provider",
+          "owner",
+          "minimumStake",
+          "minimumStake_",
+          "providers",
+          "programHashes",
+          "Request",
+          "ProviderRegistered",
+          "ProviderLeft",
+          "ProgramHashSet",
+          "NotOwner",
+          "StakeTooLow",
+          "AlreadyRegistered",
+          "NotRegistered",
+          "EmptyEndpoint",
+          "UnknownProgram",
+          "onlyOwner",
+          "register",
+          "leave",
+          "setProgramHash",
+          "_request"};
 }
 
 std::string contractName(const std::string& serviceName) {

@@ -31,8 +31,10 @@ struct ServiceContract {
 // "matmul" -> "MatmulService"; characters outside [A-Za-z0-9_] become '_'.
 std::string contractName(const std::string& serviceName);
 
-// Names the contract itself uses; a service method may not take them.
-bool isReservedMethodName(const std::string& name);
+// The names the contract declares besides the methods (functions, events,
+// errors, the struct, the modifier, its own name): a service method may not
+// take them. vcc build and vcc check give this one list to the frontend.
+std::vector<std::string> contractDeclaredNames(const std::string& serviceName);
 
 // Solidity source of the contract, deterministic for a given input.
 std::string generateServiceContract(const ServiceContract& contract);

@@ -1,4 +1,4 @@
-// SHA-256 (FIPS 180-4), for the manifest's file digests next to keccak256.
+// SHA-256 (FIPS 180-4, OpenSSL's libcrypto), for the manifest's file digests next to keccak256.
 #pragma once
 
 #include <array>

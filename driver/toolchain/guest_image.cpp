@@ -237,6 +237,9 @@ GuestImageResult buildGuestImage(const GuestImageRequest& request) {
     std::vector<std::string> flags = extraFlags;
     if (languages[i] != SourceLanguage::Assembly && !trusted.count(sources[i]))
       flags.insert(flags.end(), request.sourceFlags.begin(), request.sourceFlags.end());
+    // What the compile read, for vcc build's up-to-date check (OBJECT.d).
+    if (languages[i] != SourceLanguage::Assembly)
+      flags.insert(flags.end(), {"-MD", "-MF", object.string() + ".d"});
     compiles.push_back(guestCompileCommand(toolchain, languages[i], sources[i], object, flags));
     steps.push_back("compiling " + request.sources[i].string());
     imageObjects.push_back(object);

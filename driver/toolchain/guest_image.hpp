@@ -45,7 +45,8 @@ struct GuestImageRequest {
   // stdlib's guest main, which calls into the service by name).
   std::vector<std::filesystem::path> trustedSources;
   std::filesystem::path output;                    // the image file; its directory is created
-  // Object files go here (created if missing). Empty: a fresh directory
+  // Object files go here (created if missing), and next to each object of
+  // `sources` the compiler's dependency list (OBJECT.d, -MD). Empty: a fresh directory
   // under the system's temporary directory, removed afterwards.
   std::filesystem::path workDir;
   GuestToolchain toolchain = GuestToolchain::configured();

@@ -32,19 +32,20 @@ namespace {
 class AnalysisConsumer : public clang::ASTConsumer {
 public:
   AnalysisConsumer(clang::ast_matchers::MatchFinder* finder, Reporter& reporter,
-                   ServiceDescription* service)
-      : finder_(finder), reporter_(reporter), service_(service) {}
+                   ServiceDescription* service, const std::vector<std::string>& reservedNames)
+      : finder_(finder), reporter_(reporter), service_(service), reservedNames_(reservedNames) {}
 
   void HandleTranslationUnit(clang::ASTContext& context) override {
     if (context.getDiagnostics().hasFatalErrorOccurred()) return; // the AST is cut short
     if (finder_ != nullptr) finder_->matchAST(context);
-    if (service_ != nullptr) discoverMethods(context, reporter_, *service_);
+    if (service_ != nullptr) discoverMethods(context, reporter_, *service_, reservedNames_);
   }
 
 private:
   clang::ast_matchers::MatchFinder* finder_;
   Reporter& reporter_;
   ServiceDescription* service_;
+  const std::vector<std::string>& reservedNames_;
 };
 
 class AnalysisAction : public clang::ASTFrontendAction {
@@ -70,7 +71,8 @@ protected:
     }
     return std::make_unique<AnalysisConsumer>(analyses_.determinismRules ? &finder_ : nullptr,
                                               *reporter_,
-                                              analyses_.methodDiscovery ? &service_ : nullptr);
+                                              analyses_.methodDiscovery ? &service_ : nullptr,
+                                              analyses_.reservedMethodNames);
   }
 
 private:

@@ -3,9 +3,11 @@
 // change with VCC_UPDATE_GOLDEN=1 and review the diff.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <regex>
 #include <sstream>
 
 #include "manifest.hpp"
@@ -129,9 +131,30 @@ TEST(ServiceContract, NamesAndReservedWords) {
   EXPECT_EQ(contractName("matmul"), "MatmulService");
   EXPECT_EQ(contractName("my-service_2"), "MyService2Service");
   EXPECT_EQ(contractName("9lives"), "S9livesService");
-  EXPECT_TRUE(isReservedMethodName("setProgramHash"));
-  EXPECT_TRUE(isReservedMethodName("register"));
-  EXPECT_FALSE(isReservedMethodName("multiply"));
+}
+
+// Every name the generated contract declares (besides the service's own
+// methods) is in contractDeclaredNames: a method of that name would not compile.
+TEST(ServiceContract, DeclaredNamesAreReserved) {
+  ServiceContract contract;
+  contract.serviceName = "matmul";
+  ContractMethod multiply;
+  multiply.name = "multiply";
+  multiply.parameters = {{"uint32", "n"}};
+  contract.methods.push_back(multiply);
+  std::string source = generateServiceContract(contract);
+  std::vector<std::string> reserved = contractDeclaredNames("matmul");
+  std::regex declaration(R"((contract|struct|event|error|modifier|function)\s+([A-Za-z_][A-Za-z0-9_]*)|)"
+                         R"(\b(public|immutable)\s+([A-Za-z_][A-Za-z0-9_]*)\s*;|\(uint256 ([A-Za-z_0-9]+)\))");
+  size_t found = 0;
+  for (auto it = std::sregex_iterator(source.begin(), source.end(), declaration); it != std::sregex_iterator(); ++it) {
+    std::string name = (*it)[2].matched ? (*it)[2].str() : (*it)[4].matched ? (*it)[4].str() : (*it)[5].str();
+    if (name == "multiply") continue;
+    ++found;
+    EXPECT_NE(std::find(reserved.begin(), reserved.end(), name), reserved.end()) << name << " is not reserved";
+  }
+  EXPECT_GE(found, 20u);
+  EXPECT_NE(std::find(reserved.begin(), reserved.end(), "MatmulService"), reserved.end());
 }
 
 }  // namespace

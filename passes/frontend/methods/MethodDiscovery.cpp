@@ -92,8 +92,9 @@ std::string describe(const AbiTypeMapping& mapping, const std::string& declaredT
 
 class Discovery {
 public:
-  Discovery(clang::ASTContext& context, Reporter& reporter)
-      : context_(context), sources_(context.getSourceManager()), reporter_(reporter) {}
+  Discovery(clang::ASTContext& context, Reporter& reporter, const std::vector<std::string>& reservedNames)
+      : context_(context), sources_(context.getSourceManager()), reporter_(reporter),
+        reservedNames_(reservedNames) {}
 
   // The method that `function` (a marked function) defines; nullopt after an error.
   std::optional<Method> method(const clang::FunctionDecl& function) {
@@ -136,6 +137,11 @@ public:
     if (isSolidityReserved(name)) {
       return fail(where, "method name '" + name + "' is reserved in Solidity",
                   "rename the method: its name is also a function of the generated contract");
+    }
+    if (llvm::is_contained(reservedNames_, name)) {
+      return fail(where, "method name '" + name + "' is declared by the generated service contract",
+                  "rename the method: the contract already has a function, event, error or type "
+                  "of that name");
     }
 
     Method method;
@@ -241,11 +247,13 @@ private:
   clang::ASTContext& context_;
   const clang::SourceManager& sources_;
   Reporter& reporter_;
+  const std::vector<std::string>& reservedNames_;
 };
 
 } // namespace
 
-void discoverMethods(clang::ASTContext& context, Reporter& reporter, ServiceDescription& service) {
+void discoverMethods(clang::ASTContext& context, Reporter& reporter, ServiceDescription& service,
+                     const std::vector<std::string>& reservedNames) {
   const clang::SourceManager& sources = context.getSourceManager();
   if (!isIdentifier(service.serviceName)) {
     reporter.error(clang::SourceLocation(), kServiceTag,
@@ -256,7 +264,7 @@ void discoverMethods(clang::ASTContext& context, Reporter& reporter, ServiceDesc
 
   MarkedDeclarations marked;
   marked.TraverseDecl(context.getTranslationUnitDecl());
-  Discovery discovery(context, reporter);
+  Discovery discovery(context, reporter, reservedNames);
   struct Found {
     Method method;
     const clang::FunctionDecl* definition;

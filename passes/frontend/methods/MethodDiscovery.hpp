@@ -16,7 +16,9 @@ namespace vcc::frontend {
 inline constexpr llvm::StringRef kMethodAnnotation = "vcc.method";
 
 // Finds the methods of the translation unit in `context` and adds them to
-// `service` (whose serviceName is already set); reports what is wrong.
-void discoverMethods(clang::ASTContext& context, Reporter& reporter, ServiceDescription& service);
+// `service` (whose serviceName is already set); reports what is wrong. A
+// method may not take one of reservedNames (Analyses::reservedMethodNames).
+void discoverMethods(clang::ASTContext& context, Reporter& reporter, ServiceDescription& service,
+                     const std::vector<std::string>& reservedNames);
 
 } // namespace vcc::frontend

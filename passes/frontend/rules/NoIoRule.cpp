@@ -3,12 +3,18 @@
 // (vcc::oracle) and answers only with its return value: in the RISC-V image
 // standard input and output are the request and the response themselves.
 // Debug output to standard error is allowed (the VM keeps it as a log).
+// Reading host files at compile time is I/O too: `#embed` and `#include` of
+// an absolute path would make the programHash depend on a file that is not
+// part of the service's source.
 #include "Rule.hpp"
 #include "rules/LibraryFunctions.hpp"
 #include "rules/SpelledTypes.hpp"
 
 #include "clang/AST/Expr.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Path.h"
 
 namespace vcc::frontend {
 namespace {
@@ -64,9 +70,41 @@ constexpr llvm::StringRef kInstead = "a method reads only its arguments and the 
                                      "(vcc::oracle) and answers with its return value; "
                                      "debug output may go to stderr";
 
+// #embed, __has_embed and #include "/absolute/path" in the service's code.
+class HostFileCallbacks : public clang::PPCallbacks {
+public:
+  explicit HostFileCallbacks(Rule& rule) : rule_(rule) {}
+
+  void EmbedDirective(clang::SourceLocation hash, llvm::StringRef file, bool, clang::OptionalFileEntryRef,
+                      const clang::LexEmbedParametersResult&) override {
+    if (rule_.checks(hash))
+      rule_.report(hash, "#embed \"" + file + "\" makes the image depend on a file read at compile time",
+                   "pass the data in the request or through the data oracle (vcc::oracle)");
+  }
+  void HasEmbed(clang::SourceLocation location, llvm::StringRef file, bool, clang::OptionalFileEntryRef) override {
+    if (rule_.checks(location))
+      rule_.report(location, "__has_embed(\"" + file + "\") asks about a file of the machine that compiles",
+                   "pass the data in the request or through the data oracle (vcc::oracle)");
+  }
+  void InclusionDirective(clang::SourceLocation hash, const clang::Token&, llvm::StringRef file, bool,
+                          clang::CharSourceRange, clang::OptionalFileEntryRef, llvm::StringRef, llvm::StringRef,
+                          const clang::Module*, bool, clang::SrcMgr::CharacteristicKind) override {
+    if (llvm::sys::path::is_absolute(file) && rule_.checks(hash))
+      rule_.report(hash, "#include of the absolute path \"" + file + "\", a file of the machine that compiles",
+                   "include headers relative to the source or through -I");
+  }
+
+private:
+  Rule& rule_;
+};
+
 class NoIoRule : public Rule {
 public:
   using Rule::Rule;
+
+  void registerPreprocessorCallbacks(clang::Preprocessor& preprocessor) override {
+    preprocessor.addPPCallbacks(std::make_unique<HostFileCallbacks>(*this));
+  }
 
   void registerMatchers(MatchFinder& finder) override {
     std::vector<std::string> functions = globalNames(kIoFunctions);
@@ -170,7 +208,8 @@ private:
 extern const RuleDescriptor kNoIoRule = {"vcc-no-io",
                                          "file, network and process I/O and standard input/output: "
                                          "fopen, open, socket, connect, std::fstream, "
-                                         "std::filesystem, printf, std::cout (stderr is allowed)",
+                                         "std::filesystem, printf, std::cout (stderr is allowed); "
+                                         "#embed and #include of absolute paths",
                                          createRule<NoIoRule>};
 
 } // namespace vcc::frontend

@@ -1,6 +1,9 @@
 // vcc-no-target-conditionals: preprocessor conditionals on the target
 // (`#ifdef __x86_64__`, `#if defined(__riscv)`, `#ifdef __CUDA_ARCH__`, the
-// C++ library's own macros, ...) in the service's code. The frontend and
+// C++ library's own macros, ...) and on what the target offers
+// (`__has_include(<sys/epoll.h>)`, `__has_builtin`, any `__has_*` or
+// `__is_target_*` query), written in the condition or reached through a
+// macro it expands, in the service's code. The frontend and
 // the native compile read one branch, the RISC-V image or the CUDA device
 // code another: that branch is not what was checked, and it computes what
 // it likes. Target-specific code belongs in vcc's stdlib, which keeps its
@@ -8,7 +11,9 @@
 #include "Rule.hpp"
 
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
 #include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 
 namespace vcc::frontend {
 namespace {
@@ -37,11 +42,37 @@ bool isTargetMacro(llvm::StringRef name) {
   return false;
 }
 
+// Preprocessor queries whose answer depends on the target's headers,
+// builtins or features.
+bool isTargetQuery(llvm::StringRef name) {
+  return name.starts_with("__has_") || name.starts_with("__is_target_") || name == "__is_identifier";
+}
+
+bool dependsOnTarget(llvm::StringRef name) { return isTargetMacro(name) || isTargetQuery(name); }
+
 class TargetConditionalCallbacks : public clang::PPCallbacks {
 public:
-  TargetConditionalCallbacks(Rule& rule, const clang::SourceManager& sources,
-                             const clang::LangOptions& language)
-      : rule_(rule), sources_(sources), language_(language) {}
+  TargetConditionalCallbacks(Rule& rule, const clang::Preprocessor& preprocessor)
+      : rule_(rule), preprocessor_(preprocessor), sources_(preprocessor.getSourceManager()),
+        language_(preprocessor.getLangOpts()) {}
+
+  // A macro expanded in an #if or #elif whose definition names a target
+  // macro or query: `#define HAVE_EPOLL __has_builtin(...)` then `#if HAVE_EPOLL`.
+  void MacroExpands(const clang::Token& name, const clang::MacroDefinition& definition, clang::SourceRange,
+                    const clang::MacroArgs*) override {
+    if (!preprocessor_.isParsingIfOrElifDirective()) return;
+    const clang::MacroInfo* macro = definition.getMacroInfo();
+    if (macro == nullptr) return;
+    clang::SourceLocation at = sources_.getExpansionLoc(name.getLocation());
+    if (!rule_.checks(at)) return;
+    for (const clang::Token& token : macro->tokens()) {
+      const clang::IdentifierInfo* identifier = token.getIdentifierInfo();
+      if (identifier != nullptr && dependsOnTarget(identifier->getName())) {
+        reportAt(at, identifier->getName());
+        return;
+      }
+    }
+  }
 
   void Ifdef(clang::SourceLocation, const clang::Token& name, const clang::MacroDefinition&) override {
     checkName(name);
@@ -85,7 +116,7 @@ private:
     bool atEnd = false;
     while (!atEnd) {
       atEnd = lexer.LexFromRawLexer(token);
-      if (token.is(clang::tok::raw_identifier) && isTargetMacro(token.getRawIdentifier())) {
+      if (token.is(clang::tok::raw_identifier) && dependsOnTarget(token.getRawIdentifier())) {
         reportAt(token.getLocation(), token.getRawIdentifier());
         return;  // one finding per directive
       }
@@ -99,6 +130,7 @@ private:
   }
 
   Rule& rule_;
+  const clang::Preprocessor& preprocessor_;
   const clang::SourceManager& sources_;
   const clang::LangOptions& language_;
 };
@@ -114,8 +146,7 @@ public:
   void check(const clang::ast_matchers::MatchFinder::MatchResult&) override {}
 
   void registerPreprocessorCallbacks(clang::Preprocessor& preprocessor) override {
-    preprocessor.addPPCallbacks(std::make_unique<TargetConditionalCallbacks>(
-        *this, preprocessor.getSourceManager(), preprocessor.getLangOpts()));
+    preprocessor.addPPCallbacks(std::make_unique<TargetConditionalCallbacks>(*this, preprocessor));
   }
 };
 
@@ -124,7 +155,7 @@ public:
 extern const RuleDescriptor kNoTargetConditionalsRule = {
     "vcc-no-target-conditionals",
     "#if/#ifdef on target, C library or C++ library macros (__x86_64__, __riscv, __CUDA_ARCH__, "
-    "_LIBCPP_VERSION, ...) outside vcc's headers",
+    "_LIBCPP_VERSION, ...) or on target queries (__has_include, __has_builtin, ...) outside vcc's headers",
     createRule<NoTargetConditionalsRule>};
 
 } // namespace vcc::frontend

@@ -66,6 +66,10 @@ struct Analyses {
   bool determinismRules = true;           // SPEC §4 (see determinismRules())
   bool methodDiscovery = true;            // SPEC §2: methods, signatures, selectors
   std::vector<std::string> disabledRules; // rule names, e.g. "vcc-no-volatile"
+  // Names the caller's generated code declares next to the methods (vcc's
+  // service contract: its functions, events, errors, its own name): a
+  // method named so is an error [vcc-method].
+  std::vector<std::string> reservedMethodNames;
 };
 
 struct FrontendResult {
