@@ -68,6 +68,16 @@ int runRequest(const RunOptions& options) {
     return kExitBadInput;
   }
   runner.workDir = work->string();
+  if (options.target != "vm") {
+    // The binary would fall back to threads for a backend it cannot offer;
+    // the report would then name a backend that did not run.
+    std::vector<std::string> available = nativeBackends(*build, runner);
+    if (std::find(available.begin(), available.end(), options.backend) == available.end()) {
+      std::fprintf(stderr, "vcc: error: --backend %s is not available here%s\n", options.backend.c_str(),
+                   options.backend == "cuda" ? " (no cuda backend in this build, or no CUDA device)" : "");
+      return kExitBadInput;
+    }
+  }
   RunResult result = options.target == "vm" ? runVm(*build, request, runner)
                                             : runNative(*build, options.backend, options.threads, request, runner);
   // A native run that did not exit normally (a trap is exit 100 there too)

@@ -30,7 +30,7 @@ struct VerifyOptions {
   std::string directory;
   std::vector<std::string> calldataFiles;
   std::string corpus;
-  unsigned fuzz = 0;
+  uint64_t fuzz = 0;
   unsigned fuzzTime = 0;  // seconds of coverage-guided fuzzing (0: none)
   uint64_t seed = 1;
   std::vector<std::string> backends;  // empty: every one available
@@ -70,11 +70,9 @@ std::string firstDifference(const RunResult& a, const RunResult& b) {
   return {};
 }
 
-// Requests from the options: files, a corpus directory, and fuzzed calls
-// (random arguments per method, and mutations of them that must fail to
-// decode the same way on every target).
-bool collectRequests(const VerifyOptions& options, const Manifest& manifest, std::vector<Request>& requests,
-                     std::string& error) {
+// Requests from files and a corpus directory, read up front (each file at
+// most 256 MiB).
+bool collectFileRequests(const VerifyOptions& options, std::vector<Request>& requests, std::string& error) {
   auto addFile = [&](const std::string& path) {
     auto bytes = readBinary(path, uint64_t{256} << 20, error);
     if (!bytes) return false;
@@ -99,72 +97,81 @@ bool collectRequests(const VerifyOptions& options, const Manifest& manifest, std
     for (const fs::path& file : files)
       if (!addFile(file.string())) return false;
   }
-  std::vector<std::vector<AbiType>> methodTypes;
-  for (const ManifestMethod& method : manifest.methods) {
-    std::optional<std::vector<AbiType>> types = signatureTypes(method.signature);
-    if (!types) {
-      error = "cannot fuzz " + method.signature + ": its parameter types are not understood";
-      return false;
+  return true;
+}
+
+// Fuzzed calls, made one at a time (--fuzz may ask for billions): random
+// arguments per method, structural mutations of the corpus's well-formed
+// requests, and malformed variants that must fail to decode the same way
+// on every target.
+class FuzzedRequests {
+public:
+  // Fails (with `error`) when a method's parameter types are not understood.
+  bool prepare(const Manifest& manifest, const std::vector<Request>& corpus, uint64_t seed, std::string& error) {
+    manifest_ = &manifest;
+    random_.seed(seed);
+    for (const ManifestMethod& method : manifest.methods) {
+      std::optional<std::vector<AbiType>> types = signatureTypes(method.signature);
+      if (!types) {
+        error = "cannot fuzz " + method.signature + ": its parameter types are not understood";
+        return false;
+      }
+      methodTypes_.push_back(std::move(*types));
     }
-    methodTypes.push_back(std::move(*types));
-  }
-  // The corpus's well-formed requests, decoded, for structural mutations:
-  // what a method that validates its input accepts is most likely near them.
-  struct Seed {
-    size_t method;
-    JsonValue values;
-  };
-  std::vector<Seed> seeds;
-  for (const Request& request : requests) {
-    if (request.bytes.size() < 4) continue;
-    for (size_t m = 0; m < manifest.methods.size(); ++m) {
-      if (!std::equal(manifest.methods[m].selector.begin(), manifest.methods[m].selector.end(), request.bytes.begin()))
-        continue;
-      std::vector<uint8_t> body(request.bytes.begin() + 4, request.bytes.end());
-      std::optional<std::string> decoded = decodeToJson(methodTypes[m], body);
-      std::string ignored;
-      if (decoded)
-        if (std::optional<JsonValue> values = JsonValue::parse(*decoded, ignored)) seeds.push_back({m, std::move(*values)});
+    // What a method that validates its input accepts is most likely near
+    // the corpus's well-formed requests: decode them for mutation.
+    seeds_.resize(manifest.methods.size());
+    for (const Request& request : corpus) {
+      if (request.bytes.size() < 4) continue;
+      for (size_t m = 0; m < manifest.methods.size(); ++m) {
+        if (!std::equal(manifest.methods[m].selector.begin(), manifest.methods[m].selector.end(), request.bytes.begin()))
+          continue;
+        std::vector<uint8_t> body(request.bytes.begin() + 4, request.bytes.end());
+        std::optional<std::string> decoded = decodeToJson(methodTypes_[m], body);
+        std::string ignored;
+        if (decoded)
+          if (std::optional<JsonValue> values = JsonValue::parse(*decoded, ignored)) seeds_[m].push_back(std::move(*values));
+      }
     }
+    return true;
   }
-  std::mt19937_64 random(options.seed);
-  for (unsigned i = 0; i < options.fuzz && !manifest.methods.empty(); ++i) {
-    // Every method in turn; a third of the calls mutate a corpus request of
-    // that method when there is one.
-    size_t m = i % manifest.methods.size();
-    const ManifestMethod& method = manifest.methods[m];
-    const std::vector<AbiType>& types = methodTypes[m];
-    std::vector<const Seed*> ofMethod;
-    for (const Seed& seed : seeds)
-      if (seed.method == m) ofMethod.push_back(&seed);
-    bool mutated = !ofMethod.empty() && random() % 3 == 0;
-    std::string json = mutated ? mutateJsonArguments(types, ofMethod[random() % ofMethod.size()]->values, random)
-                               : randomJsonArguments(types, random);
+
+  // Request number i (calls come in order 0, 1, 2, ...); every method in
+  // turn, a third of them mutating a corpus request of that method when
+  // there is one, every fourth one malformed.
+  std::optional<Request> make(uint64_t i, std::string& error) {
+    size_t m = i % manifest_->methods.size();
+    const ManifestMethod& method = manifest_->methods[m];
+    const std::vector<AbiType>& types = methodTypes_[m];
+    bool mutated = !seeds_[m].empty() && random_() % 3 == 0;
+    std::string json = mutated ? mutateJsonArguments(types, seeds_[m][random_() % seeds_[m].size()], random_)
+                               : randomJsonArguments(types, random_);
     std::optional<JsonValue> values = JsonValue::parse(json, error);
     std::optional<std::vector<uint8_t>> encoded = values ? encodeJsonArguments(types, *values, error) : std::nullopt;
     if (!encoded) {
       error = "fuzz arguments for " + method.signature + ": " + error;
-      return false;
+      return std::nullopt;
     }
     std::vector<uint8_t> bytes(method.selector.begin(), method.selector.end());
     bytes.insert(bytes.end(), encoded->begin(), encoded->end());
     std::string label = "fuzz #" + std::to_string(i) + " " + method.name + (mutated ? " (mutated corpus) " : "") +
                         json.substr(0, 120);
     if (i % 4 == 3 && !bytes.empty()) {  // a malformed variant: truncated, extended, or a flipped byte
-      switch (random() % 3) {
-      case 0: bytes.resize(random() % bytes.size()); label += " (truncated)"; break;
-      case 1: bytes.push_back(static_cast<uint8_t>(random())); label += " (trailing byte)"; break;
-      default: bytes[random() % bytes.size()] ^= static_cast<uint8_t>(1 + random() % 255); label += " (flipped byte)";
+      switch (random_() % 3) {
+      case 0: bytes.resize(random_() % bytes.size()); label += " (truncated)"; break;
+      case 1: bytes.push_back(static_cast<uint8_t>(random_())); label += " (trailing byte)"; break;
+      default: bytes[random_() % bytes.size()] ^= static_cast<uint8_t>(1 + random_() % 255); label += " (flipped byte)";
       }
     }
-    requests.push_back({label, std::move(bytes)});
+    return Request{std::move(label), std::move(bytes)};
   }
-  if (requests.empty() && options.fuzzTime == 0) {
-    error = "no requests: give --calldata FILE, --corpus DIR, --fuzz N or --fuzz-time SECONDS";
-    return false;
-  }
-  return true;
-}
+
+private:
+  const Manifest* manifest_ = nullptr;
+  std::vector<std::vector<AbiType>> methodTypes_;
+  std::vector<std::vector<JsonValue>> seeds_;  // per method
+  std::mt19937_64 random_;
+};
 
 struct CoverageFuzzReport {
   bool ran = false;
@@ -177,8 +184,8 @@ struct CoverageFuzzReport {
 // requests collected so far. Every input it found diverging is appended to
 // `requests`, to be confirmed by the ordinary comparison (fresh processes,
 // every backend).
-bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build, std::vector<Request>& requests,
-                       CoverageFuzzReport& report, std::string& error) {
+bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build, const std::vector<Request>& seeds,
+                       std::vector<Request>& requests, CoverageFuzzReport& report, std::string& error) {
   fs::path fuzzer = fuzzerPath(build.path, build.manifest.service);
   if (!fs::is_regular_file(fs::symlink_status(fuzzer))) {
     error = "--fuzz-time needs the in-process fuzzer " + fuzzer.string() + ": build with vcc build --fuzzer";
@@ -197,9 +204,9 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
     return false;
   }
   size_t maxLength = 4096;
-  for (size_t i = 0; i < requests.size(); ++i) {
-    if (!writeNewFile(corpus / ("seed-" + std::to_string(i)), requests[i].bytes, error)) return false;
-    maxLength = std::max(maxLength, std::min<size_t>(2 * requests[i].bytes.size(), size_t{1} << 20));
+  for (size_t i = 0; i < seeds.size(); ++i) {
+    if (!writeNewFile(corpus / ("seed-" + std::to_string(i)), seeds[i].bytes, error)) return false;
+    maxLength = std::max(maxLength, std::min<size_t>(2 * seeds[i].bytes.size(), size_t{1} << 20));
   }
   fs::path image = fs::absolute(fs::path(build.path) / build.manifest.vm.elf.file);
   std::vector<std::string> command{fuzzer.string(),
@@ -244,9 +251,16 @@ int verify(const VerifyOptions& options) {
   std::optional<BuildDirectory> build = openBuildDirectory(options.directory, exitCode);
   if (!build) return exitCode;
   std::string error;
-  std::vector<Request> requests;
-  if (!collectRequests(options, build->manifest, requests, error)) {
+  std::vector<Request> requests;  // files and corpus first, then what coverage fuzzing found
+  FuzzedRequests fuzzed;
+  if (!collectFileRequests(options, requests, error) ||
+      (options.fuzz != 0 && !build->manifest.methods.empty() && !fuzzed.prepare(build->manifest, requests, options.seed, error))) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+    return kExitBadInput;
+  }
+  const uint64_t fuzzCount = build->manifest.methods.empty() ? 0 : options.fuzz;
+  if (requests.empty() && fuzzCount == 0 && options.fuzzTime == 0) {
+    std::fprintf(stderr, "vcc: error: no requests: give --calldata FILE, --corpus DIR, --fuzz N or --fuzz-time SECONDS\n");
     return kExitBadInput;
   }
   RunnerOptions runner;
@@ -260,15 +274,37 @@ int verify(const VerifyOptions& options) {
   }
   runner.workDir = work->string();
   CoverageFuzzReport coverage;
-  if (options.fuzzTime != 0 && !runCoverageFuzzer(options, *build, requests, coverage, error)) {
-    std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
-    return kExitBadInput;
+  size_t fileRequests = requests.size();
+  if (options.fuzzTime != 0) {
+    // Seeds: the files and the first fuzzed calls (the same ones as below).
+    std::vector<Request> seeds = requests;
+    FuzzedRequests seedCalls;
+    if (fuzzCount != 0 && seedCalls.prepare(build->manifest, requests, options.seed, error))
+      for (uint64_t i = 0; i < std::min<uint64_t>(fuzzCount, 256); ++i)
+        if (std::optional<Request> call = seedCalls.make(i, error)) seeds.push_back(std::move(*call));
+    if (!runCoverageFuzzer(options, *build, seeds, requests, coverage, error)) {
+      std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+      return kExitBadInput;
+    }
   }
-  std::vector<std::string> backends = options.backends;
-  if (backends.empty()) backends = nativeBackends(*build, runner);
-  if (backends.empty()) {
+  // The backends compared are ones the binary offers here: a requested
+  // backend it does not offer (cuda without a device) is an error, never a
+  // silent fallback reported as compared.
+  std::vector<std::string> available = nativeBackends(*build, runner);
+  if (available.empty()) {
     std::fprintf(stderr, "vcc: error: %s does not run (--list-backends failed)\n", build->nativePath.c_str());
     return kExitBadInput;
+  }
+  std::vector<std::string> backends = options.backends.empty() ? available : options.backends;
+  for (const std::string& backend : backends) {
+    if (std::find(available.begin(), available.end(), backend) == available.end()) {
+      std::string offered;
+      for (const std::string& name : available) offered += (offered.empty() ? "" : ", ") + name;
+      std::fprintf(stderr, "vcc: error: --backends %s: %s offers only %s here%s\n", backend.c_str(),
+                   build->nativePath.c_str(), offered.c_str(),
+                   backend == "cuda" ? " (no cuda backend, or no CUDA device)" : "");
+      return kExitBadInput;
+    }
   }
 
   // A binary built with nvcc offers cuda only where a device is present.
@@ -284,19 +320,22 @@ int verify(const VerifyOptions& options) {
 
   // Requests per method (by selector; the rest have none that matches).
   std::vector<uint64_t> perMethod(build->manifest.methods.size() + 1, 0);
-  for (const Request& request : requests) {
+  auto countMethod = [&](const Request& request) {
     size_t m = 0;
     for (; m < build->manifest.methods.size(); ++m)
       if (request.bytes.size() >= 4 && std::equal(build->manifest.methods[m].selector.begin(),
                                                   build->manifest.methods[m].selector.end(), request.bytes.begin()))
         break;
     ++perMethod[m];
-  }
+  };
 
+  // Mismatches kept for the report; beyond the cap they are only counted.
+  constexpr size_t kMaxReportedMismatches = 1000;
   std::vector<Mismatch> mismatches;
+  uint64_t mismatchCount = 0;
   size_t vmFailures = 0;
-  for (size_t i = 0; i < requests.size(); ++i) {
-    const Request& request = requests[i];
+  auto compare = [&](const Request& request) {
+    countMethod(request);
     RunResult reference = runVm(*build, request.bytes, runner);
     if (!reference.ok) ++vmFailures;
     std::vector<std::pair<std::string, RunResult>> others;
@@ -304,10 +343,36 @@ int verify(const VerifyOptions& options) {
     if (options.oracle == "qemu") others.emplace_back("qemu", runQemu(*build, request.bytes, runner));
     for (const auto& [name, result] : others) {
       std::string difference = firstDifference(reference, result);
-      if (!difference.empty()) mismatches.push_back({request.label, "vm", name, difference});
+      if (difference.empty()) continue;
+      ++mismatchCount;
+      if (mismatches.size() < kMaxReportedMismatches) mismatches.push_back({request.label, "vm", name, difference});
     }
-    if (!options.json && (i + 1) % 25 == 0)
-      std::fprintf(stderr, "vcc: verified %zu/%zu requests, %zu mismatches\n", i + 1, requests.size(), mismatches.size());
+  };
+  // Files and corpus, the fuzzed calls (made as they are run), then what
+  // coverage-guided fuzzing found.
+  const uint64_t total = requests.size() + fuzzCount;
+  uint64_t done = 0;
+  auto progressLine = [&] {
+    if (!options.json && ++done % 25 == 0)
+      std::fprintf(stderr, "vcc: verified %llu/%llu requests, %llu mismatches\n", static_cast<unsigned long long>(done),
+                   static_cast<unsigned long long>(total), static_cast<unsigned long long>(mismatchCount));
+  };
+  for (size_t i = 0; i < fileRequests; ++i) {
+    compare(requests[i]);
+    progressLine();
+  }
+  for (uint64_t i = 0; i < fuzzCount; ++i) {
+    std::optional<Request> request = fuzzed.make(i, error);
+    if (!request) {
+      std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+      return kExitBadInput;
+    }
+    compare(*request);
+    progressLine();
+  }
+  for (size_t i = fileRequests; i < requests.size(); ++i) {
+    compare(requests[i]);
+    progressLine();
   }
 
   std::string targets = "vm";
@@ -316,8 +381,8 @@ int verify(const VerifyOptions& options) {
   if (options.json) {
     JsonWriter json;
     json.beginObject()
-        .field("equivalent", mismatches.empty())
-        .field("requests", static_cast<uint64_t>(requests.size()))
+        .field("equivalent", mismatchCount == 0)
+        .field("requests", total)
         .field("targets", targets)
         .field("cudaBackend", cudaStatus)
         .field("vmFailures", static_cast<uint64_t>(vmFailures));
@@ -335,6 +400,7 @@ int verify(const VerifyOptions& options) {
           .field("executions", coverage.executions)
           .field("candidates", static_cast<uint64_t>(coverage.candidates))
           .endObject();
+    json.field("mismatchCount", mismatchCount);
     json.beginArray("mismatches");
     for (const Mismatch& mismatch : mismatches)
       json.beginObject()
@@ -357,10 +423,12 @@ int verify(const VerifyOptions& options) {
     for (const Mismatch& mismatch : mismatches)
       std::printf("MISMATCH %s: %s vs %s: %s\n", mismatch.request.c_str(), mismatch.left.c_str(), mismatch.right.c_str(),
                   mismatch.detail.c_str());
-    std::printf("verify-equiv: %zu requests on %s: %s\n", requests.size(), targets.c_str(),
-                mismatches.empty() ? "all byte-identical" : (std::to_string(mismatches.size()) + " mismatches").c_str());
+    if (mismatchCount > mismatches.size())
+      std::printf("(%llu more mismatches not listed)\n", static_cast<unsigned long long>(mismatchCount - mismatches.size()));
+    std::printf("verify-equiv: %llu requests on %s: %s\n", static_cast<unsigned long long>(total), targets.c_str(),
+                mismatchCount == 0 ? "all byte-identical" : (std::to_string(mismatchCount) + " mismatches").c_str());
   }
-  return mismatches.empty() ? kExitOk : kExitCheckFailed;
+  return mismatchCount == 0 ? kExitOk : kExitCheckFailed;
 }
 
 }  // namespace
@@ -378,7 +446,8 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
                             "Seconds of coverage-guided differential fuzzing (needs vcc build --fuzzer); the inputs "
                             "it finds diverging are then compared like the others");
   verifyCommand->add_option("--backends", options->backends, "Native backends to compare (default: all available)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->check(CLI::IsMember({"cuda", "threads", "serial"}));
   verifyCommand->add_option("--oracle", options->oracle, "Also run the image in qemu-riscv64")->check(CLI::IsMember({"qemu"}));
   verifyCommand->add_option("--store", options->store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
   verifyCommand->add_option("--timeout", options->timeout,
