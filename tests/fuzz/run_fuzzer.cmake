@@ -2,6 +2,7 @@
 # when the fuzzer finds a crash (or a property violation it aborts on).
 # Seeds, all optional:
 #   GUEST_DIR        guest images (*.elf under 200 kB) copied into the corpus
+#   SEED_FILES_DIR   checked-in seed files, copied into the corpus
 #   SEED_TOOL        a program run once first, with SEED_TOOL_ARGS (a space-
 #                    separated list in which %SEED_DIR% names the corpus), to
 #                    write seed files (the ABI fuzzer's valid encodings)
@@ -15,6 +16,10 @@ if(GUEST_DIR AND EXISTS ${GUEST_DIR})
       file(COPY ${image} DESTINATION ${SEED_DIR})
     endif()
   endforeach()
+endif()
+if(SEED_FILES_DIR AND EXISTS ${SEED_FILES_DIR})
+  file(GLOB seed_files ${SEED_FILES_DIR}/*)
+  file(COPY ${seed_files} DESTINATION ${SEED_DIR})
 endif()
 if(SEED_TOOL)
   string(REPLACE "%SEED_DIR%" "${SEED_DIR}" seed_args "${SEED_TOOL_ARGS}")
