@@ -53,6 +53,7 @@ RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t
     if (ran.signal == SIGTRAP || ran.signal == SIGILL || ran.signal == SIGSEGV || ran.signal == SIGBUS)
       result.exitCode = kTrappedExitCode;
     if (ran.timedOut) result.exitCode = kExitTimeLimit;
+    result.hostLimit = ran.timedOut || (!stdinRequest && result.exitCode == kExitMemoryLimit);
     result.failure = (result.exitCode == kTrappedExitCode ? "the program trapped: " : "") + ran.describeFailure() +
                      (ran.output.empty() ? "" : ": " + ran.output);
     if (ran.timedOut) result.failure = "the native run reached its time limit of " +
@@ -113,10 +114,12 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
     result.failure = "the guest trapped: " + std::string(vm::trapKindName(state.trap.kind));
   } else if (reason == vm::StopReason::StepLimit) {
     result.exitCode = kExitStepLimit;
+    result.hostLimit = true;
     result.failure = "the step limit was reached";
   } else if (reason == vm::StopReason::MemoryLimit) {
     result.response.clear();
     result.exitCode = kExitMemoryLimit;
+    result.hostLimit = true;
     result.failure = "the memory limit was reached (--max-memory)";
   } else {
     result.exitCode = static_cast<int>(state.exitCode & 0xff);

@@ -18,6 +18,10 @@ struct RunResult {
   std::string failure;         // why not ok: a trap, a signal, a non-zero exit, ...
   std::vector<uint8_t> response;
   uint64_t steps = 0;          // VM only
+  // The run stopped at a limit of this host (the VM's steps or memory, the
+  // native heap reservation or --timeout), not at an outcome of the program:
+  // nothing to compare.
+  bool hostLimit = false;
 };
 
 struct RunnerOptions {

@@ -334,14 +334,31 @@ int verify(const VerifyOptions& options) {
   std::vector<Mismatch> mismatches;
   uint64_t mismatchCount = 0;
   size_t vmFailures = 0;
+  // Pairs not compared because a run stopped at a host limit (steps, memory,
+  // time): reported, never counted as equal.
+  constexpr size_t kMaxReportedInconclusive = 100;
+  std::vector<Mismatch> inconclusive;
+  uint64_t inconclusiveCount = 0;
   auto compare = [&](const Request& request) {
     countMethod(request);
     RunResult reference = runVm(*build, request.bytes, runner);
     if (!reference.ok) ++vmFailures;
+    auto hostLimited = [&](const std::string& name, const RunResult& result) {
+      ++inconclusiveCount;
+      if (inconclusive.size() < kMaxReportedInconclusive) inconclusive.push_back({request.label, name, "", result.failure});
+    };
+    if (reference.hostLimit) {
+      hostLimited("vm", reference);
+      return;
+    }
     std::vector<std::pair<std::string, RunResult>> others;
     for (const std::string& backend : backends) others.emplace_back("native/" + backend, runNative(*build, backend, 0, request.bytes, runner));
     if (options.oracle == "qemu") others.emplace_back("qemu", runQemu(*build, request.bytes, runner));
     for (const auto& [name, result] : others) {
+      if (result.hostLimit) {
+        hostLimited(name, result);
+        continue;
+      }
       std::string difference = firstDifference(reference, result);
       if (difference.empty()) continue;
       ++mismatchCount;
@@ -381,7 +398,7 @@ int verify(const VerifyOptions& options) {
   if (options.json) {
     JsonWriter json;
     json.beginObject()
-        .field("equivalent", mismatchCount == 0)
+        .field("equivalent", mismatchCount == 0 && inconclusiveCount == 0)
         .field("requests", total)
         .field("targets", targets)
         .field("cudaBackend", cudaStatus)
@@ -400,6 +417,11 @@ int verify(const VerifyOptions& options) {
           .field("executions", coverage.executions)
           .field("candidates", static_cast<uint64_t>(coverage.candidates))
           .endObject();
+    json.field("inconclusiveCount", inconclusiveCount);
+    json.beginArray("inconclusive");
+    for (const Mismatch& stopped : inconclusive)
+      json.beginObject().field("request", stopped.request).field("target", stopped.left).field("reason", stopped.detail).endObject();
+    json.endArray();
     json.field("mismatchCount", mismatchCount);
     json.beginArray("mismatches");
     for (const Mismatch& mismatch : mismatches)
@@ -423,12 +445,25 @@ int verify(const VerifyOptions& options) {
     for (const Mismatch& mismatch : mismatches)
       std::printf("MISMATCH %s: %s vs %s: %s\n", mismatch.request.c_str(), mismatch.left.c_str(), mismatch.right.c_str(),
                   mismatch.detail.c_str());
+    for (const Mismatch& stopped : inconclusive)
+      std::printf("NOT COMPARED %s: %s stopped at a host limit: %s\n", stopped.request.c_str(), stopped.left.c_str(),
+                  stopped.detail.c_str());
     if (mismatchCount > mismatches.size())
       std::printf("(%llu more mismatches not listed)\n", static_cast<unsigned long long>(mismatchCount - mismatches.size()));
     std::printf("verify-equiv: %llu requests on %s: %s\n", static_cast<unsigned long long>(total), targets.c_str(),
-                mismatchCount == 0 ? "all byte-identical" : (std::to_string(mismatchCount) + " mismatches").c_str());
+                mismatchCount != 0       ? (std::to_string(mismatchCount) + " mismatches").c_str()
+                : inconclusiveCount != 0 ? "no mismatch, but not every run was compared"
+                                         : "all byte-identical");
   }
-  return mismatchCount == 0 ? kExitOk : kExitCheckFailed;
+  if (mismatchCount != 0) return kExitCheckFailed;
+  if (inconclusiveCount != 0) {
+    std::fprintf(stderr,
+                 "vcc: error: %llu runs stopped at a host limit and were not compared (raise --max-steps, "
+                 "--max-memory, --timeout or ulimit -v)\n",
+                 static_cast<unsigned long long>(inconclusiveCount));
+    return kExitBadInput;
+  }
+  return kExitOk;
 }
 
 }  // namespace
@@ -458,7 +493,8 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
       ->capture_default_str()
       ->check(MemoryMiB);
   verifyCommand->add_flag("--json", options->json, "Print a JSON report");
-  verifyCommand->footer("Exit code: 0 when every target gives the same bytes; 1 on any mismatch; 2 on bad input.");
+  verifyCommand->footer("Exit code: 0 when every target gives the same bytes; 1 on any mismatch; 2 on bad input, or "
+                        "when a run stopped at a host limit (steps, memory, time) so that a request was not compared.");
   verifyCommand->callback([options, &exitCode] { exitCode = verify(*options); });
 }
 

@@ -60,9 +60,9 @@ void initializeArena() {
   size_t reserve = VCC_SERVICE_HEAP_BYTES + kArenaAlignment;
   void* mapped = ::mmap(nullptr, reserve, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (mapped == MAP_FAILED) {
-    static const char message[] = "vcc: cannot reserve the 2 GiB service heap\n";
+    static const char message[] = "vcc: cannot reserve the 2 GiB service heap (3 GiB of address space; ulimit -v?)\n";
     [[maybe_unused]] ssize_t ignored = ::write(2, message, sizeof message - 1);
-    ::_exit(kExitOutOfMemory);
+    ::_exit(kExitHostMemory);
   }
   uintptr_t base = (reinterpret_cast<uintptr_t>(mapped) + kArenaAlignment - 1) & ~(kArenaAlignment - 1);
   arenaBase = reinterpret_cast<void*>(base);

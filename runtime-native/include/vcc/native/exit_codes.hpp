@@ -14,5 +14,9 @@ inline constexpr int kExitOutputFailed =
 inline constexpr int kExitBackendFailure =
     72;  // the backend failed (a CUDA error); no guest counterpart
 inline constexpr int kExitTrapped = 100;  // a fault or failed check: `vcc run`'s code for a trapped guest
+// The host could not give the service its 2 GiB heap (ulimit -v): a host
+// limit, not the service running out of memory (docs/security.md); the VM's
+// --max-memory stop has the same code.
+inline constexpr int kExitHostMemory = 102;
 
 }  // namespace vcc::native
