@@ -123,7 +123,7 @@ int runCheck(const CheckOptions& options) {
 void addBuildCommand(CLI::App& app, int& exitCode) {
   auto options = std::make_shared<BuildCommandOptions>();
   CLI::App* build = app.add_subcommand("build", "Build a service: native binary, RISC-V image, contract, manifest");
-  build->add_option("source", options->build.source, "The service's C++ source")->required()->check(SourceFile);
+  build->add_option("source", options->build.source, "The service's C++ source")->required()->transform(SourceFile);
   build->add_option("-o,--output", options->build.outputDir, "Output directory")->required()->check(NonEmptyPath);
   build->add_option("-I,--include", options->build.includeDirs, "Extra include directory of the service")
       ->check(CLI::ExistingDirectory);
@@ -149,7 +149,7 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
 
   auto check = std::make_shared<CheckOptions>();
   CLI::App* checkCommand = app.add_subcommand("check", "Check a service source against the determinism rules");
-  checkCommand->add_option("source", check->source, "The service's C++ source")->required()->check(SourceFile);
+  checkCommand->add_option("source", check->source, "The service's C++ source")->required()->transform(SourceFile);
   checkCommand->add_option("-I,--include", check->includeDirs, "Extra include directory of the service")
       ->check(CLI::ExistingDirectory);
   checkCommand->add_option("-D,--define", check->defines, "Preprocessor definition NAME or NAME=VALUE")

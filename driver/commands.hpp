@@ -32,6 +32,7 @@ inline const CLI::Validator PositiveCount(
 
 // A service source: an existing regular file. A relative name that starts
 // with '-' gets "./" in front, so that no compiler reads it as an option.
+// (Give it to transform(), which may change the value, not check().)
 inline const CLI::Validator SourceFile(
     [](std::string& value) {
       if (value.empty()) return std::string("an empty path is not allowed");

@@ -29,6 +29,7 @@ struct RunOptions {
   std::string store;
   unsigned timeout = 600;
   uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
+  uint64_t maxSteps = RunnerOptions{}.maxSteps;
   bool raw = false;
   bool json = false;
 };
@@ -62,6 +63,7 @@ int runRequest(const RunOptions& options) {
   runner.store = options.store;
   runner.timeoutSeconds = options.timeout;
   runner.maxMemoryBytes = options.maxMemoryMiB << 20;
+  runner.maxSteps = options.maxSteps;
   std::optional<std::filesystem::path> work = makeDirectories(options.directory, {".vcc-work", "run"}, error);
   if (!work) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
@@ -120,6 +122,9 @@ void addRunCommand(CLI::App& app, int& exitCode) {
   run->add_option("--store", options->store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
   run->add_option("--timeout", options->timeout, "Seconds a native run may take before it is stopped (exit 103); 0: no limit")
       ->capture_default_str();
+  run->add_option("--max-steps", options->maxSteps, "Instructions a VM run may take; it stops there (exit 101)")
+      ->capture_default_str()
+      ->check(PositiveCount);
   run->add_option("--max-memory", options->maxMemoryMiB,
                   "MiB of guest memory the VM may allocate; a run that needs more stops (exit 102)")
       ->capture_default_str()

@@ -38,6 +38,7 @@ struct VerifyOptions {
   std::string store;
   unsigned timeout = 600;
   uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
+  uint64_t maxSteps = RunnerOptions{}.maxSteps;
   bool json = false;
 };
 
@@ -267,6 +268,7 @@ int verify(const VerifyOptions& options) {
   runner.store = options.store;
   runner.timeoutSeconds = options.timeout;
   runner.maxMemoryBytes = options.maxMemoryMiB << 20;
+  runner.maxSteps = options.maxSteps;
   std::optional<fs::path> work = makeDirectories(options.directory, {".vcc-work", "verify"}, error);
   if (!work) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
@@ -488,6 +490,9 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
   verifyCommand->add_option("--timeout", options->timeout,
                             "Seconds each native or qemu run may take before it is stopped; 0: no limit")
       ->capture_default_str();
+  verifyCommand->add_option("--max-steps", options->maxSteps, "Instructions a VM run may take; it stops there (exit 101)")
+      ->capture_default_str()
+      ->check(PositiveCount);
   verifyCommand->add_option("--max-memory", options->maxMemoryMiB,
                             "MiB of guest memory the VM may allocate per request; a run that needs more stops (exit 102)")
       ->capture_default_str()

@@ -88,12 +88,11 @@ public:
   }
   // #if and #elif: every identifier of the condition, evaluated or not (an
   // undefined macro such as __riscv natively is never expanded).
-  void If(clang::SourceLocation, clang::SourceRange condition, ConditionValueKind) override {
-    checkCondition(condition);
+  void If(clang::SourceLocation directive, clang::SourceRange, ConditionValueKind) override {
+    checkCondition(directive);
   }
-  void Elif(clang::SourceLocation, clang::SourceRange condition, ConditionValueKind,
-            clang::SourceLocation) override {
-    checkCondition(condition);
+  void Elif(clang::SourceLocation directive, clang::SourceRange, ConditionValueKind, clang::SourceLocation) override {
+    checkCondition(directive);
   }
 
 private:
@@ -103,15 +102,19 @@ private:
       reportAt(name.getLocation(), identifier->getName());
   }
 
-  void checkCondition(clang::SourceRange condition) {
-    clang::SourceLocation begin = condition.getBegin();
-    if (begin.isInvalid() || begin.isMacroID() || !rule_.checks(begin)) return;
+  // The directive's own line (its continuations included), raw-lexed from
+  // the file: the condition as written, before any macro expands. (Clang's
+  // condition range ends at the last expansion: for `__has_include(...)` it
+  // is only the closing parenthesis.)
+  void checkCondition(clang::SourceLocation directive) {
+    if (directive.isInvalid() || directive.isMacroID() || !rule_.checks(directive)) return;
     bool invalid = false;
-    llvm::StringRef text = clang::Lexer::getSourceText(
-        clang::CharSourceRange::getTokenRange(condition), sources_, language_, &invalid);
+    llvm::StringRef buffer = sources_.getBufferData(sources_.getFileID(directive), &invalid);
     if (invalid) return;
-    // Raw-lex the condition: identifiers only, comments skipped.
-    clang::Lexer lexer(begin, language_, text.begin(), text.begin(), text.end());
+    const char* start = buffer.data() + sources_.getFileOffset(directive);
+    const char* end = start;
+    while (end < buffer.end() && !(*end == '\n' && end[-1] != '\\')) ++end;
+    clang::Lexer lexer(directive, language_, start, start, end);
     clang::Token token;
     bool atEnd = false;
     while (!atEnd) {
