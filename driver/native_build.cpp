@@ -78,9 +78,13 @@ std::vector<std::string> checkedCompile(const NativeBuildRequest& request, const
   for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) command.push_back(argument);
 #endif
   // Line tables only (no code changes): IR-plugin diagnostics name the line
-  // and column of the instruction, not just its function.
+  // and column of the instruction, not just its function. The glue's
+  // directory (inside the output directory) and the current directory stay
+  // out of them, so that the binary does not depend on where it was built.
+  const std::string glueDir = fs::absolute(request.glue).parent_path().string();
+  command.insert(command.end(), {"-ffile-prefix-map=" + glueDir + "=/vcc-work", "-fdebug-compilation-dir=/"});
   command.insert(command.end(), {"-gline-tables-only", "-MD", "-MF", request.depsFile.string(), "-c",
-                                 request.glue.string(), "-o", object.string()});
+                                 fs::absolute(request.glue).string(), "-o", object.string()});
   return command;
 }
 
@@ -177,7 +181,7 @@ std::vector<std::vector<std::string>> fuzzerCommands(const NativeBuildRequest& r
 #if VCC_WITH_IR_PLUGIN
   for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) compile.push_back(argument);
 #endif
-  compile.insert(compile.end(), {"-fsanitize=fuzzer-no-link", "-c", request.glue.string(), "-o", object.string()});
+  compile.insert(compile.end(), {"-fsanitize=fuzzer-no-link", "-c", fs::absolute(request.glue).string(), "-o", object.string()});
   std::vector<std::string> link{kClangxx, object.string()};
   appendNonEmpty(link, kFuzzMainObjects);
   appendNonEmpty(link, kFuzzLibraries);

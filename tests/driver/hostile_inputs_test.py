@@ -426,6 +426,21 @@ def main():
     if not expect("build services/hostile.cpp", r, 0):
         hostile_out = None
 
+    # Reproducible: the same source builds to the same native binary and
+    # image in another directory, from another current directory, so that a
+    # provider can rebuild a downloaded service and compare (docs/security.md).
+    elsewhere = os.path.join(tmp, "elsewhere")
+    os.makedirs(elsewhere)
+    again = subprocess.run([vcc, "build", source, "-o", os.path.join(tmp, "rebuilt here")], cwd=elsewhere,
+                           capture_output=True)
+    manifests = []
+    for directory in [base, os.path.join(tmp, "rebuilt here")]:
+        with open(os.path.join(directory, "manifest.json")) as f:
+            manifests.append(json.load(f))
+    check("reproducible: another output and current directory give the same native binary and image",
+          again.returncode == 0 and manifests[0]["native"]["sha256"] == manifests[1]["native"]["sha256"] and
+          manifests[0]["vm"]["programHash"] == manifests[1]["vm"]["programHash"], text(again))
+
     shell_injection(base, shutil.which("qemu-riscv64") is not None)
     unchecked_artifacts(base, source)
     writes_outside(base)
