@@ -147,6 +147,15 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
     }
   }
 
+  // A build starts from an empty .vcc-work: the compilers write some files
+  // (-MF lists) without replacing a link planted there, and nothing of a
+  // previous build is reused.
+  fs::remove_all(work, fsError);
+  if (fsError || !makeDirectories(out, {".vcc-work"}, workError)) {
+    outcome.error = fsError ? work.string() + ": " + fsError.message() : workError;
+    return outcome;
+  }
+
   progress("checking " + options.source.string() + " (determinism rules, methods)");
   frontend::FrontendOptions frontendOptions;
   frontendOptions.source = options.source;
