@@ -70,9 +70,10 @@ int runRequest(const RunOptions& options) {
     return kExitBadInput;
   }
   runner.workDir = work->string();
-  if (options.target != "vm") {
-    // The binary would fall back to threads for a backend it cannot offer;
-    // the report would then name a backend that did not run.
+  if (options.target != "vm" && options.backend == "cuda") {
+    // The binary would fall back to threads for a backend it cannot offer
+    // (threads and serial it always has); the report would then name a
+    // backend that did not run.
     std::vector<std::string> available = nativeBackends(*build, runner);
     if (std::find(available.begin(), available.end(), options.backend) == available.end()) {
       std::fprintf(stderr, "vcc: error: --backend %s is not available here%s\n", options.backend.c_str(),

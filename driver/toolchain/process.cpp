@@ -1,6 +1,8 @@
 #include "toolchain/process.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <sys/syscall.h>
 #include <spawn.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -154,6 +156,26 @@ ProcessResult runProcess(const std::vector<std::string>& command, const std::fil
   if (pid < 0) return result;
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeoutSeconds);
   int status = 0;
+  // With a time limit, wait on a pidfd (woken the moment the child exits);
+  // where there is none (Linux before 5.3), poll waitpid every millisecond.
+  int pidfd = options.timeoutSeconds == 0 ? -1 : static_cast<int>(::syscall(SYS_pidfd_open, pid, 0));
+  while (pidfd >= 0) {
+    auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    struct pollfd exited {pidfd, POLLIN, 0};
+    int ready = remaining.count() > 0 ? ::poll(&exited, 1, static_cast<int>(std::min<int64_t>(remaining.count(), 60'000))) : 0;
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready == 0 && std::chrono::steady_clock::now() < deadline) continue;
+    if (ready == 0) {
+      ::kill(-pid, SIGKILL);
+      result.timedOut = true;
+    }
+    ::close(pidfd);
+    pidfd = -1;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    recordExit(status, captureFile, result);
+    return result;
+  }
   for (;;) {
     pid_t done = ::waitpid(pid, &status, options.timeoutSeconds == 0 ? 0 : WNOHANG);
     if (done == pid) break;
