@@ -10,6 +10,9 @@
 #include <regex>
 #include <sstream>
 
+#include "dependency_file.hpp"
+#include "json_value.hpp"
+#include "json_writer.hpp"
 #include "manifest.hpp"
 #include "service_contract.hpp"
 #include "sha256.hpp"
@@ -158,6 +161,48 @@ TEST(ServiceContract, DeclaredNamesAreReserved) {
   }
   EXPECT_GE(found, 20u);
   EXPECT_NE(std::find(reserved.begin(), reserved.end(), "MatmulService"), reserved.end());
+}
+
+// The JSON reader is strict (docs/security.md): one value and only white
+// space after it, no duplicate keys, valid UTF-8, bounded nesting; numbers
+// keep their text beyond 64 bits.
+TEST(JsonReader, RejectsWhatCommonToolsWouldReadDifferently) {
+  std::string error;
+  EXPECT_FALSE(JsonValue::parse("[1, 2] x", error));
+  EXPECT_NE(error.find("line 1"), std::string::npos) << error;
+  EXPECT_FALSE(JsonValue::parse("[1] [2]", error));
+  EXPECT_FALSE(JsonValue::parse(R"({"a": 1, "a": 2})", error));
+  EXPECT_NE(error.find("duplicate key"), std::string::npos) << error;
+  EXPECT_FALSE(JsonValue::parse(R"({"a": {"b": 1, "b": 1}})", error));
+  EXPECT_FALSE(JsonValue::parse("\"\xff\"", error));
+  EXPECT_FALSE(JsonValue::parse(std::string(65, '[') + std::string(65, ']'), error));
+  EXPECT_FALSE(JsonValue::parse("", error));
+  std::optional<JsonValue> nested = JsonValue::parse(R"({"a": {"b": [1, {"c": 2}]}, "d": "e"})", error);
+  ASSERT_TRUE(nested) << error;
+  ASSERT_NE(nested->find("a"), nullptr);
+  ASSERT_NE(nested->find("a")->find("b"), nullptr);
+  EXPECT_EQ(nested->find("a")->find("b")->items()[1].find("c")->text(), "2");
+  EXPECT_EQ(nested->find("d")->text(), "e");
+  std::optional<JsonValue> big = JsonValue::parse("[115792089237316195423570985008687907853269984665640564039457584007913129639935, -7, 1.5e3]", error);
+  ASSERT_TRUE(big) << error;
+  EXPECT_EQ(big->items()[0].text(), "115792089237316195423570985008687907853269984665640564039457584007913129639935");
+  EXPECT_EQ(big->items()[1].text(), "-7");
+  EXPECT_EQ(big->items()[2].text(), "1.5e3");
+}
+
+TEST(JsonWriter, AlwaysWritesValidUtf8) {
+  JsonWriter json;
+  json.beginObject().field("s", std::string("ok \xc3\xa9 \xff \xc3 \xed\xa0\x80 \xf0\x9f\x98\x80 \x01")).endObject();
+  EXPECT_EQ(json.text(), "{\"s\":\"ok \xc3\xa9 \\ufffd \\ufffd \\ufffd\\ufffd\\ufffd \xf0\x9f\x98\x80 \\u0001\"}");
+  std::string error;
+  EXPECT_TRUE(JsonValue::parse(json.text(), error)) << error;
+}
+
+TEST(DependencyFile, EscapesContinuationsAndTargets) {
+  std::vector<std::string> files = parseDependencyFile(
+      "out/a.o: /src/a\\ b.cpp \\\n  /inc/dir\\ with\\ space/x.hpp /inc/y$$z.hpp \\\n /inc/h\\#1.hpp\n");
+  EXPECT_EQ(files, (std::vector<std::string>{"/src/a b.cpp", "/inc/dir with space/x.hpp", "/inc/y$z.hpp", "/inc/h#1.hpp"}));
+  EXPECT_EQ(parseDependencyFile("x.o : a.h b.h\n"), (std::vector<std::string>{"a.h", "b.h"}));
 }
 
 }  // namespace

@@ -151,5 +151,42 @@ TEST(SelfModifyingCode, ReadSyscallIntoCodeIsExecuted) {
   EXPECT_EQ(out.reg(a1), 9u);
 }
 
+// --max-memory (docs/security.md) is a host limit like the step limit: the
+// store that needs a page beyond it does not happen, the run stops with pc
+// on it, the step not counted and the machine still running; raised, the
+// run goes on to exactly the state an unlimited run ends in.
+TEST(MemoryLimit, StopsBeforeTheStoreAndContinuesExactly) {
+  Assembler code;
+  code.li(s0, 0x20000000).li(s1, 64).li(t0, 4096).li(s2, 7);
+  code.sb(s2, s0, 0).add(s0, s0, t0).addi(s1, s1, -1).bne(s1, zero, -12);
+  code.li(a0, 0).li(a7, 93).ecall();
+  const std::vector<uint8_t> elf = buildProgram(code);
+  Machine unlimited;
+  ASSERT_TRUE(unlimited.load(elf).ok());
+  unlimited.bindRequest({});
+  ASSERT_EQ(unlimited.run(1'000'000), StopReason::Exited);
+
+  Machine limited;
+  ASSERT_TRUE(limited.load(elf).ok());
+  limited.bindRequest({});
+  const uint64_t loaded = limited.memory().allocatedPages();
+  limited.setMemoryLimit((loaded + 10) * kPageSize);
+  ASSERT_EQ(limited.run(1'000'000), StopReason::MemoryLimit);
+  EXPECT_EQ(limited.state().status, RunStatus::Running);
+  EXPECT_EQ(limited.memory().allocatedPages(), loaded + 10);
+  EXPECT_EQ(limited.state().x[s0], 0x20000000u + 10 * 4096);  // the 11th page's store is next
+  uint32_t next = 0;
+  ASSERT_TRUE(limited.memory().read(limited.state().pc, std::span(reinterpret_cast<uint8_t*>(&next), 4)));
+  EXPECT_EQ(next, Assembler().sb(s2, s0, 0).words[0]);
+  const uint64_t stepsAtStop = limited.state().steps;
+  EXPECT_EQ(limited.run(1'000'000), StopReason::MemoryLimit);  // not raised: stops at once, same state
+  EXPECT_EQ(limited.state().steps, stepsAtStop);
+
+  limited.setMemoryLimit(uint64_t{4} << 30);
+  ASSERT_EQ(limited.run(1'000'000), StopReason::Exited);
+  EXPECT_EQ(limited.state().steps, unlimited.state().steps);
+  EXPECT_EQ(limited.stateRoot(), unlimited.stateRoot());
+}
+
 }  // namespace
 }  // namespace vcc::vm::test
