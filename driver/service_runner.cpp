@@ -17,6 +17,9 @@ namespace fs = std::filesystem;
 
 // The exit code of a trap, native or VM (`vcc run`'s, docs/cli.md).
 constexpr int kTrappedExitCode = 100;
+// The most a native or qemu run may write to one file (its response, its
+// log): docs/security.md.
+constexpr uint64_t kMaxResponseBytes = uint64_t{1} << 30;
 
 // Runs a native or qemu process on the request in a fresh private
 // directory inside workDir (files created exclusively, nothing followed);
@@ -39,6 +42,7 @@ RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t
   }
   toolchain::SpawnOptions spawn;
   spawn.timeoutSeconds = options.timeoutSeconds;
+  spawn.maxFileBytes = kMaxResponseBytes;
   if (stdinRequest) {
     spawn.stdinFile = requestFile;
     spawn.stdoutFile = responseFile;
@@ -61,7 +65,7 @@ RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t
     while (!result.failure.empty() && result.failure.back() == '\n') result.failure.pop_back();
     return result;
   }
-  auto response = readRegularFile(responseFile, uint64_t{1} << 30, error);
+  auto response = readRegularFile(responseFile, kMaxResponseBytes, error);
   if (!response) {
     result.failure = error;
     return result;

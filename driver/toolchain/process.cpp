@@ -4,6 +4,7 @@
 #include <poll.h>
 #include <sys/syscall.h>
 #include <spawn.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -31,11 +32,16 @@ char* const* fixedEnvironment() {
   return environment;
 }
 
-std::string readWholeFile(const std::filesystem::path& file) {
+// What a program wrote, for messages: its first 1 MiB (a program that
+// writes more is not read into memory whole).
+std::string readCapture(const std::filesystem::path& file) {
+  constexpr size_t kMaxCapturedBytes = size_t{1} << 20;
   std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  std::string text(kMaxCapturedBytes, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<size_t>(in.gcount()));
+  if (text.size() == kMaxCapturedBytes && in.peek() != std::char_traits<char>::eof()) text += "\n[output cut at 1 MiB]\n";
+  return text;
 }
 
 // Starts one command with its streams as `options` says (stdin from
@@ -83,7 +89,7 @@ void recordExit(int status, const std::filesystem::path& captureFile, ProcessRes
   } else if (WIFSIGNALED(status)) {
     result.signal = WTERMSIG(status);
   }
-  result.output = readWholeFile(captureFile);
+  result.output = readCapture(captureFile);
   std::error_code ignored;
   std::filesystem::remove(captureFile, ignored);
 }
@@ -154,6 +160,12 @@ ProcessResult runProcess(const std::vector<std::string>& command, const std::fil
   std::filesystem::remove(captureFile, ignored);
   pid_t pid = startProcess(command, captureFile, options, result);
   if (pid < 0) return result;
+  if (options.maxFileBytes != 0) {
+    // Set on the child as it starts (posix_spawn cannot): a write beyond it
+    // ends the program with SIGXFSZ instead of filling the disk.
+    struct rlimit limit {options.maxFileBytes, options.maxFileBytes};
+    ::prlimit(pid, RLIMIT_FSIZE, &limit, nullptr);
+  }
   auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(options.timeoutSeconds);
   int status = 0;
   // With a time limit, wait on a pidfd (woken the moment the child exits);

@@ -2,6 +2,7 @@
 // environment, and the output of each run captured for error messages.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -36,6 +37,7 @@ struct SpawnOptions {
   std::filesystem::path stdinFile;   // empty: /dev/null; opened without following a link
   std::filesystem::path stdoutFile;  // empty: captured with stderr; else created (must not exist)
   unsigned timeoutSeconds = 0;       // 0: no limit; else the process group is killed then
+  uint64_t maxFileBytes = 0;         // 0: none; else RLIMIT_FSIZE of the program (its response, its log)
 };
 
 // Runs one command like runProcesses, with redirections and a time limit.
