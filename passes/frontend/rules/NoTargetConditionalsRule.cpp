@@ -15,6 +15,8 @@
 #include "clang/Lex/PPCallbacks.h"
 #include "clang/Lex/Preprocessor.h"
 
+#include <string>
+
 namespace vcc::frontend {
 namespace {
 
@@ -114,7 +116,10 @@ private:
     const char* start = buffer.data() + sources_.getFileOffset(directive);
     const char* end = start;
     while (end < buffer.end() && !(*end == '\n' && end[-1] != '\\')) ++end;
-    clang::Lexer lexer(directive, language_, start, start, end);
+    // The lexer reads up to a NUL at its buffer's end: lex a terminated copy
+    // (token locations are offsets from `directive`, so they stay right).
+    const std::string line(start, end);
+    clang::Lexer lexer(directive, language_, line.c_str(), line.c_str(), line.c_str() + line.size());
     clang::Token token;
     bool atEnd = false;
     while (!atEnd) {
