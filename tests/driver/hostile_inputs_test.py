@@ -175,6 +175,11 @@ def aborts(base, source):
     expect("4 aborts: build with .vcc-work a file", vcc_run("build", source, "-o", d), 2, ".vcc-work")
     expect("4 aborts: run with .vcc-work a file", vcc_run("run", d, *MATMUL_ARGS), 2, ".vcc-work")
     expect("4 aborts: verify-equiv with .vcc-work a file", vcc_run("verify-equiv", d, "--fuzz", "1"), 2, ".vcc-work")
+    # A directory nobody can create, root included.
+    expect("4 aborts: build into an uncreatable directory", vcc_run("build", source, "-o", "/proc/vcc-unwritable"), 2,
+           "/proc/vcc-unwritable")
+    expect("4 aborts: publish into an uncreatable directory", vcc_run("publish", base, "--bundle", "/proc/vcc-bundle"),
+           2, "/proc/vcc-bundle")
     if os.geteuid() != 0:
         d = fresh_copy(base, "read-only")
         os.chmod(d, 0o555)
