@@ -275,20 +275,6 @@ int verify(const VerifyOptions& options) {
     return kExitBadInput;
   }
   runner.workDir = work->string();
-  CoverageFuzzReport coverage;
-  size_t fileRequests = requests.size();
-  if (options.fuzzTime != 0) {
-    // Seeds: the files and the first fuzzed calls (the same ones as below).
-    std::vector<Request> seeds = requests;
-    FuzzedRequests seedCalls;
-    if (fuzzCount != 0 && seedCalls.prepare(build->manifest, requests, options.seed, error))
-      for (uint64_t i = 0; i < std::min<uint64_t>(fuzzCount, 256); ++i)
-        if (std::optional<Request> call = seedCalls.make(i, error)) seeds.push_back(std::move(*call));
-    if (!runCoverageFuzzer(options, *build, seeds, requests, coverage, error)) {
-      std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
-      return kExitBadInput;
-    }
-  }
   // The backends compared are ones the binary offers here: a requested
   // backend it does not offer (cuda without a device) is an error, never a
   // silent fallback reported as compared.
@@ -309,6 +295,20 @@ int verify(const VerifyOptions& options) {
     }
   }
 
+  CoverageFuzzReport coverage;
+  size_t fileRequests = requests.size();
+  if (options.fuzzTime != 0) {
+    // Seeds: the files and the first fuzzed calls (the same ones as below).
+    std::vector<Request> seeds = requests;
+    FuzzedRequests seedCalls;
+    if (fuzzCount != 0 && seedCalls.prepare(build->manifest, requests, options.seed, error))
+      for (uint64_t i = 0; i < std::min<uint64_t>(fuzzCount, 256); ++i)
+        if (std::optional<Request> call = seedCalls.make(i, error)) seeds.push_back(std::move(*call));
+    if (!runCoverageFuzzer(options, *build, seeds, requests, coverage, error)) {
+      std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
+      return kExitBadInput;
+    }
+  }
   // A binary built with nvcc offers cuda only where a device is present.
   const bool cudaBuilt = build->manifest.native.cudaArchitectures.has_value();
   const bool cudaCompared = std::find(backends.begin(), backends.end(), "cuda") != backends.end();
