@@ -1,13 +1,13 @@
 #include "build_directory.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
 #include <filesystem>
 
 #include "abi_values.hpp"
 #include "exit_codes.hpp"
 #include "file_io.hpp"
+#include "service_contract.hpp"
 #include "sha256.hpp"
 #include "vcc/vm/keccak.hpp"
 #include "vcc/vm/machine.hpp"
@@ -27,13 +27,7 @@ bool plainFileName(const std::string& name) {
 // is keccak256 of its signature, names are identifiers, the three files are
 // distinct plain names. Empty when it holds.
 std::string manifestInconsistency(const Manifest& manifest) {
-  auto identifier = [](const std::string& name) {
-    if (name.empty() || name.size() > 256 || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
-    for (char c : name)
-      if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
-    return true;
-  };
-  if (!identifier(manifest.service)) return "the service name \"" + manifest.service + "\" is not an identifier";
+  if (!isIdentifier(manifest.service)) return "the service name \"" + manifest.service + "\" is not an identifier";
   for (const std::string* name : {&manifest.vm.elf.file, &manifest.contract.file, &manifest.native.binary.file})
     if (!plainFileName(*name) || *name == "manifest.json")
       return "\"" + *name + "\" is not a file name in the build directory";
@@ -42,7 +36,7 @@ std::string manifestInconsistency(const Manifest& manifest) {
     return "two artifacts have the same file name";
   for (size_t i = 0; i < manifest.methods.size(); ++i) {
     const ManifestMethod& method = manifest.methods[i];
-    if (!identifier(method.name)) return "method name \"" + method.name + "\" is not an identifier";
+    if (!isIdentifier(method.name)) return "method name \"" + method.name + "\" is not an identifier";
     std::optional<std::vector<AbiType>> types = signatureTypes(method.signature);
     if (!types || !method.signature.starts_with(method.name + "("))
       return "method " + method.name + " has an invalid signature \"" + method.signature + "\"";
@@ -57,7 +51,6 @@ std::string manifestInconsistency(const Manifest& manifest) {
   }
   return {};
 }
-
 
 }  // namespace
 

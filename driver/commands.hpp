@@ -4,10 +4,12 @@
 
 #include <CLI/CLI.hpp>
 
-#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <string>
+
+#include "service_contract.hpp"
+#include "service_runner.hpp"
 
 namespace vcc::driver {
 
@@ -46,18 +48,29 @@ inline const CLI::Validator SourceFile(
 // -D NAME or NAME=VALUE, NAME an identifier.
 inline const CLI::Validator MacroDefinition(
     [](std::string& value) {
-      std::string name = value.substr(0, value.find('='));
-      bool identifier = !name.empty() && !std::isdigit(static_cast<unsigned char>(name[0]));
-      for (char c : name) identifier = identifier && (std::isalnum(static_cast<unsigned char>(c)) || c == '_');
-      return identifier ? std::string() : "-D takes NAME or NAME=VALUE with NAME an identifier, not \"" + value + "\"";
+      return isIdentifier(value.substr(0, value.find('=')))
+                 ? std::string()
+                 : "-D takes NAME or NAME=VALUE with NAME an identifier, not \"" + value + "\"";
     },
     "NAME[=VALUE]", "MacroDefinition");
 
 // --max-memory: MiB of guest pages the VM may allocate on the host
-// (docs/security.md). The default leaves room for a service's 2 GiB heap
-// and its image; 4096 is the whole guest address space.
-inline constexpr uint64_t kDefaultMaxMemoryMiB = 3072;
+// (docs/security.md; the default is kDefaultMaxMemoryMiB).
 inline const CLI::Validator MemoryMiB = CLI::Range(uint64_t{16}, uint64_t{4096});
+
+// The host limits of `vcc run` and `vcc verify-equiv`, stored in `limits`.
+inline void addRunLimitOptions(CLI::App& command, RunnerOptions& limits) {
+  command.add_option("--timeout", limits.timeoutSeconds,
+                     "Seconds a native or qemu run may take before it is stopped (exit 103); 0: no limit")
+      ->capture_default_str();
+  command.add_option("--max-steps", limits.maxSteps, "Instructions a VM run may take; it stops there (exit 101)")
+      ->capture_default_str()
+      ->check(PositiveCount);
+  command.add_option("--max-memory", limits.maxMemoryMiB,
+                     "MiB of guest memory the VM may allocate; a run that needs more stops (exit 102)")
+      ->capture_default_str()
+      ->check(MemoryMiB);
+}
 
 void addBuildCommand(CLI::App& app, int& exitCode);  // build and check
 void addHashCommand(CLI::App& app, int& exitCode);

@@ -67,11 +67,20 @@ std::optional<std::vector<uint8_t>> readAll(int fd, const std::string& path, uin
   return bytes;
 }
 
-bool writeAll(int fd, std::span<const uint8_t> bytes) {
+// Opens `path` with `flags` (O_WRONLY | O_CREAT | ...) and writes the bytes.
+bool writeFile(const fs::path& path, int flags, std::span<const uint8_t> bytes, std::string& error) {
+  Descriptor file(::open(path.c_str(), flags | O_CLOEXEC, 0644));
+  if (file.get() < 0) {
+    error = describeErrno(path.string());
+    return false;
+  }
   while (!bytes.empty()) {
-    ssize_t put = ::write(fd, bytes.data(), bytes.size());
+    ssize_t put = ::write(file.get(), bytes.data(), bytes.size());
     if (put < 0 && errno == EINTR) continue;
-    if (put <= 0) return false;
+    if (put <= 0) {
+      error = describeErrno(path.string());
+      return false;
+    }
     bytes = bytes.subspan(static_cast<size_t>(put));
   }
   return true;
@@ -121,29 +130,11 @@ bool writeBinary(const std::string& path, std::span<const uint8_t> bytes, std::s
     error = "an empty file name";
     return false;
   }
-  Descriptor file(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
-  if (file.get() < 0) {
-    error = describeErrno(path);
-    return false;
-  }
-  if (!writeAll(file.get(), bytes)) {
-    error = describeErrno(path);
-    return false;
-  }
-  return true;
+  return writeFile(path, O_WRONLY | O_CREAT | O_TRUNC, bytes, error);
 }
 
 bool writeNewFile(const fs::path& path, std::span<const uint8_t> bytes, std::string& error) {
-  Descriptor file(::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
-  if (file.get() < 0) {
-    error = describeErrno(path.string());
-    return false;
-  }
-  if (!writeAll(file.get(), bytes)) {
-    error = describeErrno(path.string());
-    return false;
-  }
-  return true;
+  return writeFile(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, bytes, error);
 }
 
 bool replaceFile(const fs::path& path, std::span<const uint8_t> bytes, std::string& error) {

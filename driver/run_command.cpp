@@ -26,10 +26,7 @@ struct RunOptions {
   std::string target = "native";
   std::string backend = "threads";
   unsigned threads = 0;
-  std::string store;
-  unsigned timeout = 600;
-  uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
-  uint64_t maxSteps = RunnerOptions{}.maxSteps;
+  RunnerOptions limits;  // --timeout, --max-steps, --max-memory
   bool raw = false;
   bool json = false;
 };
@@ -59,11 +56,7 @@ int runRequest(const RunOptions& options) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
     return kExitBadInput;
   }
-  RunnerOptions runner;
-  runner.store = options.store;
-  runner.timeoutSeconds = options.timeout;
-  runner.maxMemoryBytes = options.maxMemoryMiB << 20;
-  runner.maxSteps = options.maxSteps;
+  RunnerOptions runner = options.limits;
   std::optional<std::filesystem::path> work = makeDirectories(options.directory, {".vcc-work", "run"}, error);
   if (!work) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
@@ -76,8 +69,8 @@ int runRequest(const RunOptions& options) {
     // backend that did not run.
     std::vector<std::string> available = nativeBackends(*build, runner);
     if (std::find(available.begin(), available.end(), options.backend) == available.end()) {
-      std::fprintf(stderr, "vcc: error: --backend %s is not available here%s\n", options.backend.c_str(),
-                   options.backend == "cuda" ? " (no cuda backend in this build, or no CUDA device)" : "");
+      std::fprintf(stderr, "vcc: error: --backend cuda is not available here (no cuda backend in this build, or no "
+                           "CUDA device)\n");
       return kExitBadInput;
     }
   }
@@ -120,16 +113,8 @@ void addRunCommand(CLI::App& app, int& exitCode) {
       ->check(CLI::IsMember({"cuda", "threads", "serial"}))
       ->capture_default_str();
   run->add_option("--threads", options->threads, "Threads of the threads backend (default: one per core)");
-  run->add_option("--store", options->store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
-  run->add_option("--timeout", options->timeout, "Seconds a native run may take before it is stopped (exit 103); 0: no limit")
-      ->capture_default_str();
-  run->add_option("--max-steps", options->maxSteps, "Instructions a VM run may take; it stops there (exit 101)")
-      ->capture_default_str()
-      ->check(PositiveCount);
-  run->add_option("--max-memory", options->maxMemoryMiB,
-                  "MiB of guest memory the VM may allocate; a run that needs more stops (exit 102)")
-      ->capture_default_str()
-      ->check(MemoryMiB);
+  run->add_option("--store", options->limits.store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
+  addRunLimitOptions(*run, options->limits);
   run->add_flag("--raw", options->raw, "Write the response bytes to stdout instead of the decoded value");
   run->add_flag("--json", options->json, "Print a JSON report");
   run->footer("Give --method with --args, or --calldata (with --method too: the calldata must be that method's). Exit code: the program's own (0 normally; 100 on a trap; "

@@ -15,8 +15,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The exit code of a trap, native or VM (`vcc run`'s, docs/cli.md).
-constexpr int kTrappedExitCode = 100;
 // The most a native or qemu run may write to one file (its response, its
 // log): docs/security.md.
 constexpr uint64_t kMaxResponseBytes = uint64_t{1} << 30;
@@ -55,10 +53,10 @@ RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t
     // A trap is one outcome on every runner: exit code 100 and no response.
     // The native binary exits 100 itself; qemu dies of the signal.
     if (ran.signal == SIGTRAP || ran.signal == SIGILL || ran.signal == SIGSEGV || ran.signal == SIGBUS)
-      result.exitCode = kTrappedExitCode;
+      result.exitCode = kExitGuestTrapped;
     if (ran.timedOut) result.exitCode = kExitTimeLimit;
     result.hostLimit = ran.timedOut || (!stdinRequest && result.exitCode == kExitMemoryLimit);
-    result.failure = (result.exitCode == kTrappedExitCode ? "the program trapped: " : "") + ran.describeFailure() +
+    result.failure = (result.exitCode == kExitGuestTrapped ? "the program trapped: " : "") + ran.describeFailure() +
                      (ran.output.empty() ? "" : ": " + ran.output);
     if (ran.timedOut) result.failure = "the native run reached its time limit of " +
                                        std::to_string(options.timeoutSeconds) + " s (--timeout)";
@@ -101,7 +99,7 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
     return result;
   }
   machine.bindRequest(request);
-  machine.setMemoryLimit(options.maxMemoryBytes);
+  machine.setMemoryLimit(options.maxMemoryMiB << 20);
   std::unique_ptr<vm::DirectoryBlobStore> store;
   if (!options.store.empty()) {
     store = std::make_unique<vm::DirectoryBlobStore>(options.store);
@@ -114,7 +112,7 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
   if (reason == vm::StopReason::Trapped) {
     // What the guest wrote before it trapped is not a response.
     result.response.clear();
-    result.exitCode = kTrappedExitCode;
+    result.exitCode = kExitGuestTrapped;
     result.failure = "the guest trapped: " + std::string(vm::trapKindName(state.trap.kind));
   } else if (reason == vm::StopReason::StepLimit) {
     result.exitCode = kExitStepLimit;

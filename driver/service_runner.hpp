@@ -24,10 +24,16 @@ struct RunResult {
   bool hostLimit = false;
 };
 
+// --max-memory's default: room for a service's 2 GiB heap and its image;
+// 4096 is the whole guest address space (docs/security.md).
+inline constexpr uint64_t kDefaultMaxMemoryMiB = 3072;
+
+// How runs are made; the limits are run's and verify-equiv's options
+// (addRunLimitOptions in commands.hpp).
 struct RunnerOptions {
   std::string store;  // data-oracle directory; empty: none
   uint64_t maxSteps = 100'000'000'000;
-  uint64_t maxMemoryBytes = uint64_t{3072} << 20;  // the VM's --max-memory
+  uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;  // the VM's --max-memory
   std::string workDir;  // a directory of ours (makeDirectories): each native or qemu run gets a fresh one in it
   unsigned timeoutSeconds = 600;  // native and qemu runs; 0: none
 };

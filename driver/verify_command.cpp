@@ -35,10 +35,7 @@ struct VerifyOptions {
   uint64_t seed = 1;
   std::vector<std::string> backends;  // empty: every one available
   std::string oracle;
-  std::string store;
-  unsigned timeout = 600;
-  uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
-  uint64_t maxSteps = RunnerOptions{}.maxSteps;
+  RunnerOptions limits;  // --store, --timeout, --max-steps, --max-memory
   bool json = false;
 };
 
@@ -185,16 +182,15 @@ struct CoverageFuzzReport {
 // requests collected so far. Every input it found diverging is appended to
 // `requests`, to be confirmed by the ordinary comparison (fresh processes,
 // every backend).
-bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build, const std::vector<Request>& seeds,
-                       std::vector<Request>& requests, CoverageFuzzReport& report, std::string& error) {
+bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build, const fs::path& work,
+                       const std::vector<Request>& seeds, std::vector<Request>& requests, CoverageFuzzReport& report,
+                       std::string& error) {
   fs::path fuzzer = fuzzerPath(build.path, build.manifest.service);
   if (!fs::is_regular_file(fs::symlink_status(fuzzer))) {
     error = "--fuzz-time needs the in-process fuzzer " + fuzzer.string() + ": build with vcc build --fuzzer";
     return false;
   }
-  std::optional<fs::path> work = makeDirectories(options.directory, {".vcc-work", "verify"}, error);
-  if (!work) return false;
-  std::optional<PrivateDirectory> scratch = PrivateDirectory::create(*work, error);
+  std::optional<PrivateDirectory> scratch = PrivateDirectory::create(work, error);
   if (!scratch) return false;
   fs::path corpus = scratch->path() / "fuzz-corpus", divergences = scratch->path() / "divergences";
   std::error_code fsError;
@@ -229,7 +225,7 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
   }
   report.ran = true;
   // libFuzzer's own report, for whoever wants the details.
-  replaceFile(*work / "fuzzer.log", std::vector<uint8_t>(ran.output.begin(), ran.output.end()), error);
+  replaceFile(work / "fuzzer.log", std::vector<uint8_t>(ran.output.begin(), ran.output.end()), error);
   std::istringstream lines(ran.output);
   for (std::string line; std::getline(lines, line);)
     if (line.starts_with("stat::number_of_executed_units:"))
@@ -264,11 +260,7 @@ int verify(const VerifyOptions& options) {
     std::fprintf(stderr, "vcc: error: no requests: give --calldata FILE, --corpus DIR, --fuzz N or --fuzz-time SECONDS\n");
     return kExitBadInput;
   }
-  RunnerOptions runner;
-  runner.store = options.store;
-  runner.timeoutSeconds = options.timeout;
-  runner.maxMemoryBytes = options.maxMemoryMiB << 20;
-  runner.maxSteps = options.maxSteps;
+  RunnerOptions runner = options.limits;
   std::optional<fs::path> work = makeDirectories(options.directory, {".vcc-work", "verify"}, error);
   if (!work) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
@@ -304,7 +296,7 @@ int verify(const VerifyOptions& options) {
     if (fuzzCount != 0 && seedCalls.prepare(build->manifest, requests, options.seed, error))
       for (uint64_t i = 0; i < std::min<uint64_t>(fuzzCount, 256); ++i)
         if (std::optional<Request> call = seedCalls.make(i, error)) seeds.push_back(std::move(*call));
-    if (!runCoverageFuzzer(options, *build, seeds, requests, coverage, error)) {
+    if (!runCoverageFuzzer(options, *build, *work, seeds, requests, coverage, error)) {
       std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
       return kExitBadInput;
     }
@@ -486,17 +478,9 @@ void addVerifyCommand(CLI::App& app, int& exitCode) {
       ->delimiter(',')
       ->check(CLI::IsMember({"cuda", "threads", "serial"}));
   verifyCommand->add_option("--oracle", options->oracle, "Also run the image in qemu-riscv64")->check(CLI::IsMember({"qemu"}));
-  verifyCommand->add_option("--store", options->store, "Data-oracle store directory")->check(CLI::ExistingDirectory);
-  verifyCommand->add_option("--timeout", options->timeout,
-                            "Seconds each native or qemu run may take before it is stopped; 0: no limit")
-      ->capture_default_str();
-  verifyCommand->add_option("--max-steps", options->maxSteps, "Instructions a VM run may take; it stops there (exit 101)")
-      ->capture_default_str()
-      ->check(PositiveCount);
-  verifyCommand->add_option("--max-memory", options->maxMemoryMiB,
-                            "MiB of guest memory the VM may allocate per request; a run that needs more stops (exit 102)")
-      ->capture_default_str()
-      ->check(MemoryMiB);
+  verifyCommand->add_option("--store", options->limits.store, "Data-oracle store directory")
+      ->check(CLI::ExistingDirectory);
+  addRunLimitOptions(*verifyCommand, options->limits);
   verifyCommand->add_flag("--json", options->json, "Print a JSON report");
   verifyCommand->footer("Exit code: 0 when every target gives the same bytes; 1 on any mismatch; 2 on bad input, or "
                         "when a run stopped at a host limit (steps, memory, time) so that a request was not compared.");

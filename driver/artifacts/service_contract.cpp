@@ -16,6 +16,13 @@ bool isDynamic(const std::string& type) {
 
 }  // namespace
 
+bool isIdentifier(std::string_view name) {
+  if (name.empty() || name.size() > 256 || std::isdigit(static_cast<unsigned char>(name[0]))) return false;
+  for (char c : name)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') return false;
+  return true;
+}
+
 std::vector<std::string> contractDeclaredNames(const std::string& serviceName) {
   // Everything generateServiceContract declares at contract scope, and the
   // contract's own name: keep in step with the generator below (the

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vcc::driver {
@@ -27,6 +28,10 @@ struct ServiceContract {
   std::string serviceName;  // e.g. "matmul"; the contract is <Name>Service
   std::vector<ContractMethod> methods;
 };
+
+// An identifier of C++ and Solidity alike: [A-Za-z_][A-Za-z0-9_]*, at most
+// 256 characters (service and method names, -D macro names).
+bool isIdentifier(std::string_view name);
 
 // "matmul" -> "MatmulService"; characters outside [A-Za-z0-9_] become '_'.
 std::string contractName(const std::string& serviceName);
