@@ -79,5 +79,6 @@ void addVerifyCommand(CLI::App& app, int& exitCode);
 void addPublishCommand(CLI::App& app, int& exitCode);
 void addVmRunCommand(CLI::App& vm, int& exitCode);
 void addVmHashCommand(CLI::App& vm, int& exitCode);
+void addVmProofCommands(CLI::App& vm, int& exitCode);
 
 }  // namespace vcc::driver

@@ -14,5 +14,8 @@ inline constexpr int kExitStepLimit = 101;
 // and a native run's --timeout.
 inline constexpr int kExitMemoryLimit = 102;
 inline constexpr int kExitTimeLimit = 103;
+// Neither a result nor a guest outcome: the data oracle was asked for a blob
+// this host does not have (SPEC §3.4; vcc::oracle::kMissingDataExitCode).
+inline constexpr int kExitMissingData = 104;
 
 }  // namespace vcc::driver

@@ -58,6 +58,7 @@ int main(int argc, char** argv) {
   vm->require_subcommand(0, 1);
   vcc::driver::addVmRunCommand(*vm, exitCode);
   vcc::driver::addVmHashCommand(*vm, exitCode);
+  vcc::driver::addVmProofCommands(*vm, exitCode);
 
   try {
     app.parse(argc, argv);

@@ -1,7 +1,9 @@
-// `vcc publish DIR --bundle OUT`: a content-addressed bundle for a pipeline
-// that uploads to a data-availability layer and sends the transactions:
-//   OUT/blobs/<keccak256 hex>   the image, the manifest and the contract
-//                               (the same layout as a data-oracle store)
+// `vcc publish DIR --bundle OUT [--blob FILE]...`: a content-addressed
+// bundle for a pipeline that uploads to a data-availability layer and sends
+// the transactions:
+//   OUT/blobs/<data root hex>   the image, the manifest, the contract and the
+//                               service's data blobs (the same layout as a
+//                               data-oracle store: docs/data-roots.md)
 //   OUT/index.json              what each blob is, and the calldata of
 //                               setProgramHash(bytes4,bytes32) per selector
 #include <cstdio>
@@ -14,6 +16,8 @@
 #include "exit_codes.hpp"
 #include "file_io.hpp"
 #include "json_writer.hpp"
+#include "vcc/vm/blob_store.hpp"
+#include "vcc/vm/data_root.hpp"
 #include "vcc/vm/keccak.hpp"
 
 namespace vcc::driver {
@@ -22,10 +26,11 @@ namespace {
 struct PublishOptions {
   std::string directory;
   std::string bundle;
+  std::vector<std::string> blobs;
   bool json = false;
 };
 
-constexpr int kBundleVersion = 1;
+constexpr int kBundleVersion = 2;
 
 // ABI encoding of setProgramHash(bytes4 selector, bytes32 programHash).
 std::vector<uint8_t> setProgramHashCalldata(const std::array<uint8_t, 4>& selector, const Digest& programHash) {
@@ -57,14 +62,24 @@ int publishBundle(const PublishOptions& options) {
   }
   struct Blob {
     const char* role;
-    const std::string* file;
+    std::string file;
     const std::vector<uint8_t>* bytes;
   };
   const Manifest& manifest = build->manifest;
-  std::string manifestName = "manifest.json";
-  Blob blobs[] = {{"image", &manifest.vm.elf.file, &build->image},
-                  {"manifest", &manifestName, &build->manifestBytes},
-                  {"contract", &manifest.contract.file, &build->contract}};
+  std::vector<Blob> blobs = {{"image", manifest.vm.elf.file, &build->image},
+                             {"manifest", "manifest.json", &build->manifestBytes},
+                             {"contract", manifest.contract.file, &build->contract}};
+  std::vector<std::vector<uint8_t>> data;
+  data.reserve(options.blobs.size());
+  for (const std::string& path : options.blobs) {
+    std::optional<std::vector<uint8_t>> bytes = readBinary(path, vm::DirectoryBlobStore::kMaxBlobBytes, error);
+    if (!bytes) {
+      std::fprintf(stderr, "vcc: error: --blob %s\n", error.c_str());
+      return kExitBadInput;
+    }
+    data.push_back(std::move(*bytes));
+    blobs.push_back({"data", fs::path(path).filename().string(), &data.back()});
+  }
 
   JsonWriter index(/*indented=*/true);
   index.beginObject()
@@ -73,15 +88,16 @@ int publishBundle(const PublishOptions& options) {
       .field("programHash", vm::toHex(manifest.vm.programHash));
   index.beginArray("blobs");
   for (const Blob& blob : blobs) {
-    vm::Hash key = vm::keccak256(*blob.bytes);
+    vm::Hash key = vm::dataRoot(*blob.bytes);
     if (!replaceFile(*blobDirectory / vm::toHex(key).substr(2), *blob.bytes, error)) {
       std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
       return kExitBadInput;
     }
     index.beginObject()
         .field("role", blob.role)
-        .field("file", *blob.file)
-        .field("keccak256", vm::toHex(key))
+        .field("file", blob.file)
+        .field("dataRoot", vm::toHex(key))
+        .field("keccak256", vm::toHex(vm::keccak256(*blob.bytes)))
         .field("size", static_cast<uint64_t>(blob.bytes->size()))
         .field("path", "blobs/" + vm::toHex(key).substr(2))
         .endObject();
@@ -108,7 +124,7 @@ int publishBundle(const PublishOptions& options) {
     std::fputs(text.c_str(), stdout);
   } else {
     std::printf("vcc: published %s: %zu blobs and %zu setProgramHash transactions in %s\n", manifest.service.c_str(),
-                std::size(blobs), manifest.methods.size(), indexPath.c_str());
+                blobs.size(), manifest.methods.size(), indexPath.c_str());
   }
   return kExitOk;
 }
@@ -121,6 +137,9 @@ void addPublishCommand(CLI::App& app, int& exitCode) {
   publish->add_option("dir", options->directory, "Build directory written by vcc build")->required()->check(NonEmptyPath);
   publish->add_option("--bundle", options->bundle, "Output directory of the bundle")
       ->required()
+      ->check(NonEmptyPath);
+  publish->add_option("--blob", options->blobs,
+                      "A data blob the service reads through the oracle (repeatable): bundled by its data root")
       ->check(NonEmptyPath);
   publish->add_flag("--json", options->json, "Print index.json on stdout");
   publish->footer("Exit code: 0; 1 if the build's files disagree with manifest.json; 2 on unreadable input.");

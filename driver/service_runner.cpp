@@ -9,6 +9,7 @@
 #include "toolchain/process.hpp"
 #include "vcc/vm/blob_store.hpp"
 #include "vcc/vm/machine.hpp"
+#include "vcc/vm/syscalls.hpp"
 
 namespace vcc::driver {
 namespace {
@@ -55,7 +56,8 @@ RunResult runProcess(std::vector<std::string> command, const std::vector<uint8_t
     if (ran.signal == SIGTRAP || ran.signal == SIGILL || ran.signal == SIGSEGV || ran.signal == SIGBUS)
       result.exitCode = kExitGuestTrapped;
     if (ran.timedOut) result.exitCode = kExitTimeLimit;
-    result.hostLimit = ran.timedOut || (!stdinRequest && result.exitCode == kExitMemoryLimit);
+    result.hostLimit = ran.timedOut || (!stdinRequest && (result.exitCode == kExitMemoryLimit ||
+                                                          result.exitCode == kExitMissingData));
     result.failure = (result.exitCode == kExitGuestTrapped ? "the program trapped: " : "") + ran.describeFailure() +
                      (ran.output.empty() ? "" : ": " + ran.output);
     if (ran.timedOut) result.failure = "the native run reached its time limit of " +
@@ -123,6 +125,11 @@ RunResult runVm(const BuildDirectory& build, const std::vector<uint8_t>& request
     result.exitCode = kExitMemoryLimit;
     result.hostLimit = true;
     result.failure = "the memory limit was reached (--max-memory)";
+  } else if (reason == vm::StopReason::MissingData) {
+    result.response.clear();
+    result.exitCode = kExitMissingData;
+    result.hostLimit = true;
+    result.failure = "missing data: the store has no blob " + vm::toHex(vm::oracleRootArgument(state.x));
   } else {
     result.exitCode = static_cast<int>(state.exitCode & 0xff);
     result.ok = result.exitCode == 0;

@@ -16,6 +16,7 @@
 #include "json_writer.hpp"
 #include "vcc/vm/machine.hpp"
 #include "vcc/vm/state_root_pipeline.hpp"
+#include "vcc/vm/syscalls.hpp"
 #include "vm_image.hpp"
 
 namespace vcc::driver {
@@ -49,6 +50,7 @@ const char* statusName(vm::StopReason reason) {
   case vm::StopReason::Trapped: return "trapped";
   case vm::StopReason::StepLimit: return "out-of-steps";
   case vm::StopReason::MemoryLimit: return "out-of-memory";
+  case vm::StopReason::MissingData: return "missing-data";
   }
   return "unknown";
 }
@@ -59,6 +61,7 @@ int exitCodeFor(vm::StopReason reason, const vm::MachineState& state) {
   case vm::StopReason::Trapped: return kExitGuestTrapped;
   case vm::StopReason::StepLimit: return kExitStepLimit;
   case vm::StopReason::MemoryLimit: return kExitMemoryLimit;
+  case vm::StopReason::MissingData: return kExitMissingData;
   }
   return kExitGuestTrapped;
 }
@@ -198,6 +201,11 @@ int runImage(const VmRunOptions& options) {
                  "vcc: memory limit reached: the instruction at pc %s (step %" PRIu64
                  ") needs more than %" PRIu64 " MiB of guest memory (raise --max-memory)\n",
                  hex64(state.pc).c_str(), state.steps, options.maxMemoryMiB);
+  } else if (reason == vm::StopReason::MissingData) {
+    std::fprintf(stderr,
+                 "vcc: missing data: the oracle call at pc %s (step %" PRIu64 ") names blob %s, which %s\n",
+                 hex64(state.pc).c_str(), state.steps, vm::toHex(vm::oracleRootArgument(state.x)).c_str(),
+                 options.store.empty() ? "needs a store (--store DIR)" : "the store does not have");
   }
   if (options.stats && !options.json) {
     double mips = seconds > 0 ? static_cast<double>(state.steps) / seconds / 1e6 : 0.0;

@@ -3,6 +3,8 @@
 #include <cstdio>
 #include <memory>
 
+#include "vcc/vm/data_root.hpp"
+
 namespace vcc::vm {
 namespace {
 
@@ -17,7 +19,7 @@ File openFile(const std::filesystem::path& path, const char* mode) {
 }  // namespace
 
 Hash MemoryBlobStore::add(std::vector<uint8_t> contents) {
-  Hash key = keccak256(contents);
+  Hash key = dataRoot(contents);
   blobs_[key] = std::move(contents);
   return key;
 }
@@ -37,7 +39,7 @@ const std::vector<uint8_t>* DirectoryBlobStore::find(const Hash& key) {
     if (!error && size <= kMaxBlobBytes) {
       File in = openFile(file, "rb");
       std::vector<uint8_t> bytes(size);
-      if (in && std::fread(bytes.data(), 1, bytes.size(), in.get()) == bytes.size() && keccak256(bytes) == key)
+      if (in && std::fread(bytes.data(), 1, bytes.size(), in.get()) == bytes.size() && dataRoot(bytes) == key)
         contents = std::move(bytes);
     }
     cached = cache_.emplace(key, std::move(contents)).first;
@@ -46,7 +48,7 @@ const std::vector<uint8_t>* DirectoryBlobStore::find(const Hash& key) {
 }
 
 Hash DirectoryBlobStore::put(const std::filesystem::path& directory, const std::vector<uint8_t>& contents) {
-  Hash key = keccak256(contents);
+  Hash key = dataRoot(contents);
   std::filesystem::create_directories(directory);
   File out = openFile(directory / toHex(key).substr(2), "wb");
   if (out && !contents.empty()) std::fwrite(contents.data(), 1, contents.size(), out.get());

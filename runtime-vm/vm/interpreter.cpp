@@ -19,6 +19,13 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
   if (state.status == RunStatus::Exited) return StopReason::Exited;
   if (state.status == RunStatus::Trapped) return StopReason::Trapped;
   if (state.steps >= stepLimit) return StopReason::StepLimit;
+  if (state.pc & 3) {
+    // Only a state set from outside can hold such a pc (jumps check their
+    // targets): the fetch traps, as in step.hpp.
+    ++state.steps;
+    machine.raiseTrap(TrapKind::MisalignedFetch, state.pc, state.pc);
+    return StopReason::Trapped;
+  }
 
   uint64_t regs[33];
   std::memcpy(regs, state.x.data(), sizeof(uint64_t) * 32);
@@ -87,6 +94,7 @@ StopReason Interpreter::run(Machine& machine, uint64_t stepLimit) {
     regs[10] = state.x[10];                                                                    \
     if (outcome == SyscallOutcome::Trapped) goto stop_trapped;                                 \
     if (outcome == SyscallOutcome::MemoryLimit) goto stop_at_memory_limit;                     \
+    if (outcome == SyscallOutcome::MissingData) goto stop_at_missing_data;                     \
     if (outcome == SyscallOutcome::Exited) {                                                   \
       pc += 4;                                                                                 \
       reason = StopReason::Exited;                                                             \
@@ -123,6 +131,10 @@ stop_at_memory_limit:
   // The instruction did not happen: it is not counted and pc stays on it.
   ++fuel;
   reason = StopReason::MemoryLimit;
+  goto stop;
+stop_at_missing_data:
+  ++fuel;
+  reason = StopReason::MissingData;
   goto stop;
 stop_trapped:
   reason = StopReason::Trapped;

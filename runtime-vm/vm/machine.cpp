@@ -5,6 +5,7 @@
 
 #include "decode.hpp"
 #include "machine_internal.hpp"
+#include "vcc/vm/data_root.hpp"
 #include "vcc/vm/state.hpp"
 #include "vcc/vm/syscalls.hpp"
 
@@ -56,7 +57,7 @@ StopReason Machine::run(uint64_t stepLimit) { return Interpreter::run(*this, ste
 
 void Machine::bindRequest(std::vector<uint8_t> request) {
   request_ = std::move(request);
-  requestHash_ = keccak256(request_);
+  requestRoot_ = dataRoot(request_);
   requestOffset_ = 0;
 }
 
@@ -74,6 +75,14 @@ void Machine::appendResponse(std::span<const uint8_t> bytes) {
       responseChain_ = keccak256Pair(responseChain_, block);
     }
   }
+}
+
+void Machine::appendDebugLog(uint64_t address, uint64_t size) {
+  // The log is not part of the state: past its bound it is cut, silently.
+  if (debugLog_.size() + size > syscall::kMaxStreamBytes) return;
+  uint8_t bytes[kLeafSize];
+  memory_.read(address, std::span<uint8_t>(bytes, size));
+  debugLog_.insert(debugLog_.end(), bytes, bytes + size);
 }
 
 const DecodedPage* Machine::decodedPage(uint64_t pageIndex) {
@@ -136,95 +145,37 @@ void Machine::raiseTrap(TrapKind kind, uint64_t pc, uint64_t value) {
   state_.trap = Trap{kind, pc, value};
 }
 
-const std::vector<uint8_t>* Machine::oracleBlob() const {
-  if (blobStore_ == nullptr) return nullptr;
-  Hash key;
-  for (unsigned word = 0; word < 4; ++word)
-    for (unsigned byte = 0; byte < 8; ++byte) key[8 * word + byte] = static_cast<uint8_t>(state_.x[10 + word] >> (8 * byte));
-  return blobStore_->find(key);
+const std::vector<uint8_t>* Machine::findData(const Hash& root) const {
+  if (root == requestRoot_ && root != Hash{}) return &request_;
+  return blobStore_ != nullptr ? blobStore_->find(root) : nullptr;
 }
 
+// The machine's own state, for the shared system-call semantics.
+struct MachineAccess {
+  Machine& machine;
+
+  const Hash& requestRoot() const { return machine.requestRoot_; }
+  uint64_t requestOffset() const { return machine.requestOffset_; }
+  void setRequestOffset(uint64_t offset) { machine.requestOffset_ = offset; }
+  std::optional<uint64_t> dataLength(const Hash& root) const {
+    const std::vector<uint8_t>* data = machine.findData(root);
+    if (data == nullptr) return std::nullopt;
+    return data->size();
+  }
+  Hash dataChunk(const Hash& root, uint64_t, uint64_t index) const {
+    return vm::dataChunk(*machine.findData(root), index);
+  }
+  bool canWrite(uint64_t address, uint64_t size) const { return machine.memory_.canWrite(address, size); }
+  void writeMemory(uint64_t address, std::span<const uint8_t> bytes) { machine.copyToGuest(address, bytes); }
+  void readMemory(uint64_t address, std::span<uint8_t> out) const { machine.memory_.read(address, out); }
+  uint64_t responseLength() const { return machine.response_.size(); }
+  void appendResponse(std::span<const uint8_t> bytes) { machine.appendResponse(bytes); }
+  void debugLog(uint64_t address, uint64_t size) { machine.appendDebugLog(address, size); }
+};
+
 SyscallOutcome Machine::systemCall() {
-  uint64_t* x = state_.x.data();
-  const uint64_t number = x[17];
-  const uint64_t fd = x[10], buffer = x[11], count = x[12];
-  // One call moves at most the bytes up to the end of the buffer's 32-byte leaf.
-  const uint64_t leafRoom = kLeafSize - (buffer & (kLeafSize - 1));
-  switch (number) {
-  case syscall::kRead: {
-    if (fd != syscall::kFdRequest) {
-      x[10] = static_cast<uint64_t>(syscall::kErrorBadFd);
-      return SyscallOutcome::Continue;
-    }
-    uint64_t n = std::min({count, leafRoom, request_.size() - requestOffset_});
-    if (n != 0 && isAccessible(buffer, n) && !memory_.canWrite(buffer, n)) return SyscallOutcome::MemoryLimit;
-    if (n == 0) {
-      x[10] = 0;
-    } else if (!copyToGuest(buffer, std::span(request_).subspan(requestOffset_, n))) {
-      x[10] = static_cast<uint64_t>(syscall::kErrorFault);
-    } else {
-      requestOffset_ += n;
-      x[10] = n;
-    }
-    return SyscallOutcome::Continue;
-  }
-  case syscall::kWrite: {
-    std::vector<uint8_t>* stream = fd == syscall::kFdResponse   ? &response_
-                                   : fd == syscall::kFdDebugLog ? &debugLog_
-                                                                : nullptr;
-    if (stream == nullptr) {
-      x[10] = static_cast<uint64_t>(syscall::kErrorBadFd);
-      return SyscallOutcome::Continue;
-    }
-    uint64_t n = std::min(count, leafRoom);
-    uint8_t bytes[kLeafSize];
-    if (n == 0) {
-      x[10] = 0;
-    } else if (!memory_.read(buffer, std::span(bytes, n))) {
-      x[10] = static_cast<uint64_t>(syscall::kErrorFault);
-    } else if (stream->size() + n > syscall::kMaxStreamBytes) {
-      x[10] = static_cast<uint64_t>(syscall::kErrorFileTooBig);
-    } else {
-      if (stream == &response_) {
-        appendResponse(std::span(bytes, n));
-      } else {
-        stream->insert(stream->end(), bytes, bytes + n);
-      }
-      x[10] = n;
-    }
-    return SyscallOutcome::Continue;
-  }
-  case syscall::kOracleSize: {
-    const std::vector<uint8_t>* blob = oracleBlob();
-    x[10] = blob ? blob->size() : static_cast<uint64_t>(syscall::kErrorNoEntry);
-    return SyscallOutcome::Continue;
-  }
-  case syscall::kOracleRead: {
-    const std::vector<uint8_t>* blob = oracleBlob();
-    const uint64_t offset = x[14], destination = x[15];
-    const uint64_t room = kLeafSize - (destination & (kLeafSize - 1));
-    if (blob == nullptr) {
-      x[10] = static_cast<uint64_t>(syscall::kErrorNoEntry);
-    } else if (offset >= blob->size()) {
-      x[10] = 0;
-    } else {
-      uint64_t n = std::min(room, blob->size() - offset);
-      if (isAccessible(destination, n) && !memory_.canWrite(destination, n)) return SyscallOutcome::MemoryLimit;
-      x[10] = copyToGuest(destination, std::span(*blob).subspan(offset, n))
-                  ? n
-                  : static_cast<uint64_t>(syscall::kErrorFault);
-    }
-    return SyscallOutcome::Continue;
-  }
-  case syscall::kExit:
-  case syscall::kExitGroup:
-    state_.status = RunStatus::Exited;
-    state_.exitCode = x[10];
-    return SyscallOutcome::Exited;
-  default:
-    raiseTrap(TrapKind::UnknownSyscall, state_.pc, number);
-    return SyscallOutcome::Trapped;
-  }
+  MachineAccess access{*this};
+  return vm::systemCall(access, state_);
 }
 
 }  // namespace vcc::vm

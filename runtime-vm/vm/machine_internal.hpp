@@ -5,12 +5,11 @@
 #include <cstring>
 
 #include "vcc/vm/layout.hpp"
+#include "syscall_semantics.hpp"
 #include "vcc/vm/machine.hpp"
 
 namespace vcc::vm {
 
-// MemoryLimit: the call needs a page beyond the host's limit and did nothing.
-enum class SyscallOutcome : uint8_t { Continue, Exited, Trapped, MemoryLimit };
 
 struct Interpreter {
   static StopReason run(Machine& machine, uint64_t stepLimit);

@@ -63,6 +63,21 @@ Hash MemoryTree::pageRoot(const uint8_t* page) {
   return nodes[1];
 }
 
+std::array<Hash, MemoryTree::kDepth> MemoryTree::leafSiblings(const Memory& memory, uint64_t leaf) const {
+  std::array<Hash, kDepth> siblings;
+  const uint64_t page = leaf >> (kPageShift - 5);
+  const uint64_t inPage = leaf & ((uint64_t{1} << kPageLevel) - 1);
+  const uint8_t* contents = memory.pageData(page);
+  std::memcpy(siblings[0].data(), contents + 32 * (inPage ^ 1), 32);
+  Hash nodes[128];
+  hashPageNodes(contents, nodes);
+  // Heap order: the nodes of level l (1..6) inside the page start at 128 >> l.
+  for (unsigned level = 1; level < kPageLevel; ++level)
+    siblings[level] = nodes[(128u >> level) + ((inPage >> level) ^ 1)];
+  for (unsigned level = kPageLevel; level < kDepth; ++level) siblings[level] = node(level, (leaf >> level) ^ 1);
+  return siblings;
+}
+
 const Hash& MemoryTree::node(unsigned level, uint64_t index) const {
   auto found = nodes_.find(key(level, index));
   return found == nodes_.end() ? zeroHash(level) : found->second;

@@ -19,7 +19,7 @@ StateRootPipeline::~StateRootPipeline() {
 std::optional<StateRootPipeline::Root> StateRootPipeline::capture() {
   std::optional<Root> previous = finish();
   // The worker is idle: the snapshot fields are ours until pending_ is set.
-  packed_ = packState(machine_, Hash{});  // memoryRoot (bytes 0..31) is filled in by the worker
+  packed_ = packState(machine_, Hash{});  // memoryRoot (kMemoryRootOffset) is filled in by the worker
   step_ = machine_.state().steps;
   Memory& memory = machine_.memory();
   const std::vector<uint32_t>& dirty = memory.dirtyPages();
@@ -27,7 +27,7 @@ std::optional<StateRootPipeline::Root> StateRootPipeline::capture() {
     // Copying this many pages would double the host memory of the run:
     // hash them in place instead, here, while the machine waits.
     const Hash& memoryRoot = machine_.memoryTree().update(memory);
-    std::memcpy(packed_.data(), memoryRoot.data(), memoryRoot.size());
+    std::memcpy(packed_.data() + kMemoryRootOffset, memoryRoot.data(), memoryRoot.size());
     std::lock_guard lock(mutex_);
     result_ = Root{step_, keccak256(packed_)};
     hasResult_ = true;
@@ -64,7 +64,7 @@ void StateRootPipeline::work() {
     if (stopping_ && !pending_) return;
     lock.unlock();
     const Hash& memoryRoot = machine_.memoryTree().update(pages_);
-    std::memcpy(packed_.data(), memoryRoot.data(), memoryRoot.size());
+    std::memcpy(packed_.data() + kMemoryRootOffset, memoryRoot.data(), memoryRoot.size());
     Root root{step_, keccak256(packed_)};
     lock.lock();
     result_ = root;

@@ -32,9 +32,17 @@ def main():
     check("hash: text output names the selectors", r.returncode == 0 and "first(uint32)" in r.stdout and expected in r.stdout, r.stdout)
 
     bundle = os.path.join(tmp, "bundle")
-    r = run(o.vcc, "publish", build, "--bundle", bundle)
+    blobs = []
+    for size in (0, 33, 5000):
+        path = os.path.join(tmp, f"data-{size}.bin")
+        with open(path, "wb") as f:
+            f.write(bytes((i * 7 + size) & 0xff for i in range(size)))
+        blobs += ["--blob", path]
+    r = run(o.vcc, "publish", build, "--bundle", bundle, *blobs)
     check("publish: exit 0", r.returncode == 0, r.stderr)
-    r = run(o.node, os.path.join(o.js, "publish_check.mjs"), bundle)
+    r = run(o.vcc, "publish", build, "--bundle", os.path.join(tmp, "bundle-missing"), "--blob", os.path.join(tmp, "nope"))
+    check("publish: a missing --blob is exit 2", r.returncode == 2 and "nope" in r.stderr, r.stderr)
+    r = run(o.node, os.path.join(o.js, "publish_check.mjs"), bundle, "3")
     print(r.stdout, end="")
     check("publish: ethers.js check of the bundle", r.returncode == 0, r.stderr)
 

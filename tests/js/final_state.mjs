@@ -10,7 +10,7 @@
 // of just the instructions they use. It then compares, for several request
 // lengths, every checkpoint of `vcc vm run --checkpoint-every N --json` and
 // the final `stateRoot` with the packed state computed here: memory root
-// (with the request written into memory), requestHash/requestOffset, the
+// (with the request written into memory), requestRoot/requestOffset, the
 // response commitment (chain/pending/length), steps, pc, status, trapKind,
 // exitCode and all registers.
 
@@ -18,7 +18,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
-  Checks, INITIAL_SP, STATUS, TRAP_KIND, be, concat, hex0x, keccak, loadImage,
+  Checks, INITIAL_SP, STATUS, TRAP_KIND, be, concat, dataRoot, hex0x, keccak, loadImage,
   packState, parseArgs, responseCommitment, run, stateRoot,
 } from './lib.mjs';
 
@@ -231,8 +231,9 @@ class Mini {
       const [a0, a1, a2] = [X[10], X[11], X[12]];
       if (n === 63) {
         if (a0 !== 0n) throw new Error('mini: read from fd != 0');
-        const cnt = Math.min(capped(a2), 32 - (Number(a1) % 32),
-          this.request.length - this.requestOffset);
+        // At most to the end of the buffer's leaf and of the request's chunk.
+        const cnt = Math.max(0, Math.min(capped(a2), 32 - (Number(a1) % 32),
+          32 - (this.requestOffset % 32), this.request.length - this.requestOffset));
         this.mem.write(a1, this.request.subarray(this.requestOffset, this.requestOffset + cnt));
         this.requestOffset += cnt;
         this.set(10, BigInt(cnt));
@@ -258,7 +259,7 @@ class Mini {
   packed() {
     return packState({
       memoryRoot: this.mem.root(),
-      requestHash: keccak(this.request),
+      requestRoot: dataRoot(this.request),
       requestOffset: BigInt(this.requestOffset),
       response: responseCommitment(Uint8Array.from(this.response)),
       steps: this.steps,

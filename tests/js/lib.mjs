@@ -183,7 +183,8 @@ export function loadImage(file) {
 
 // ---------------------------------------------------------------- state
 
-export const STATE_SIZE = 418;
+export const STATE_SIZE = 451;
+export const STATE_LAYOUT_VERSION = 2;
 export const INITIAL_SP = 0xffffffc0n;
 
 export const STATUS = { running: 0, exited: 1, trapped: 2 };
@@ -216,11 +217,34 @@ export function responseCommitment(bytes) {
   return { chain, pending, length: BigInt(bytes.length) };
 }
 
-// Packs the 418-byte state of docs/vm.md "Packed state". Fields that are
-// not given are zero; x is an array of 32 register values (x[0] ignored).
+// The data root of docs/data-roots.md: 32-byte chunks (the last one
+// zero-padded) as the unhashed leaves of a binary keccak tree padded with
+// zero leaves to a power of two, then keccak256(treeRoot || uint256 length).
+export function dataRoot(bytes) {
+  let level = [];
+  for (let at = 0; at < bytes.length; at += 32) {
+    const chunk = new Uint8Array(32);
+    chunk.set(bytes.subarray(at, Math.min(at + 32, bytes.length)));
+    level.push(chunk);
+  }
+  if (level.length === 0) level.push(new Uint8Array(32));
+  let width = 1;
+  while (width < level.length) width *= 2;
+  while (level.length < width) level.push(new Uint8Array(32));
+  while (level.length > 1) {
+    const next = [];
+    for (let i = 0; i < level.length; i += 2) next.push(keccak(concat(level[i], level[i + 1])));
+    level = next;
+  }
+  return keccak(concat(level[0], be(BigInt(bytes.length), 32)));
+}
+
+// Packs the 451-byte state of docs/vm.md "Packed state" (layout version 2).
+// Fields that are not given are zero; x is an array of 32 register values
+// (x[0] ignored).
 export function packState({
   memoryRoot,
-  requestHash = new Uint8Array(32),
+  requestRoot = new Uint8Array(32),
   requestOffset = 0n,
   response = null, // { chain, pending, length } or null for the empty one
   steps = 0n,
@@ -236,24 +260,26 @@ export function packState({
     if (bytes.length !== size) throw new Error(`field at ${off}: ${bytes.length} bytes, want ${size}`);
     s.set(bytes, off);
   };
-  put(0, memoryRoot, 32);
-  put(32, requestHash, 32);
-  put(64, be(requestOffset, 8), 8);
-  put(72, resp.chain, 32);
-  put(104, resp.pending, 32);
-  put(136, be(resp.length, 8), 8);
-  put(144, be(steps, 8), 8);
-  put(152, be(pc, 8), 8);
-  put(160, be(status, 1), 1);
-  put(161, be(trapKind, 1), 1);
-  put(162, be(exitCode, 8), 8);
-  for (let r = 1; r <= 31; r++) put(170 + 8 * (r - 1), be(x[r] ?? 0n, 8), 8);
+  put(0, be(STATE_LAYOUT_VERSION, 1), 1);
+  put(1, memoryRoot, 32);
+  put(33, requestRoot, 32);
+  put(65, be(requestOffset, 8), 8);
+  put(73, resp.chain, 32);
+  put(105, resp.pending, 32);
+  put(137, be(resp.length, 8), 8);
+  put(145, be(steps, 8), 8);
+  put(153, be(pc, 8), 8);
+  put(161, be(status, 1), 1);
+  put(162, be(trapKind, 1), 1);
+  put(163, be(exitCode, 8), 8);
+  put(171, new Uint8Array(32), 32); // extensionRoot: nothing beyond RV64IM
+  for (let r = 1; r <= 31; r++) put(203 + 8 * (r - 1), be(x[r] ?? 0n, 8), 8);
   return s;
 }
 
 export const stateRoot = (packed) => keccak(packed);
 
-// The absolute prestate of an image (requestHash zero) or, with a request,
+// The absolute prestate of an image (requestRoot zero) or, with a request,
 // the state that serves it.
 export function initialState(file, request = null) {
   const { elf, mem } = loadImage(file);
@@ -262,7 +288,7 @@ export function initialState(file, request = null) {
   const memoryRoot = mem.root();
   const packed = packState({
     memoryRoot,
-    requestHash: request === null ? new Uint8Array(32) : keccak(request),
+    requestRoot: request === null ? new Uint8Array(32) : dataRoot(request),
     pc: elf.entry,
     x,
   });

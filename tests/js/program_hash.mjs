@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  Checks, hex0x, initialState, keccak, parseArgs, run, responseCommitment,
+  dataRoot, Checks, hex0x, initialState, keccak, parseArgs, run, responseCommitment,
 } from './lib.mjs';
 
 // responseCommitment(bytes) -> { chain, pending, length } lives in lib.mjs;
@@ -78,12 +78,12 @@ function checkImage(image) {
     writeFileSync(reqFile, request);
     const want = hex0x(initialState(file, request).root);
     const got = step0(`${name} --input (${request.length} bytes)`, [image, '--input', reqFile]);
-    if (got !== undefined) c.eq(`${name}: step-0 checkpoint = prestate + keccak(request)`, got, want);
+    if (got !== undefined) c.eq(`${name}: step-0 checkpoint = prestate + dataRoot(request)`, got, want);
 
-    // 4. Without --input the request is empty: requestHash = keccak(""), not zero.
+    // 4. Without --input the request is empty: requestRoot = dataRoot(""), not zero.
     const gotEmpty = step0(`${name} no --input`, [image]);
     if (gotEmpty !== undefined) {
-      c.eq(`${name}: step-0 checkpoint without --input = prestate + keccak("")`, gotEmpty,
+      c.eq(`${name}: step-0 checkpoint without --input = prestate + dataRoot("")`, gotEmpty,
         hex0x(initialState(file, new Uint8Array(0)).root));
     }
 
@@ -109,8 +109,11 @@ function main() {
   tmp = mkdtempSync(join(tmpdir(), 'vcc-js-'));
   try {
     // The doc's own fixed point.
-    c.eq('keccak256("") (requestHash of an empty request)', hex0x(keccak(new Uint8Array(0))),
+    c.eq('keccak256("")', hex0x(keccak(new Uint8Array(0))),
       '0xc5d2460186f7233c927e7db2dcc703c0e500b653ca82273b7bfad8045d85a470');
+    // dataRoot("") = keccak256(32 zero bytes || 32 zero bytes) by docs/data-roots.md.
+    c.eq('dataRoot("") (requestRoot of an empty request)', hex0x(dataRoot(new Uint8Array(0))),
+      hex0x(keccak(new Uint8Array(64))));
     for (const image of images) checkImage(image);
   } finally {
     rmSync(tmp, { recursive: true, force: true });

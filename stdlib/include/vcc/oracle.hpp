@@ -1,8 +1,14 @@
 // The data oracle (SPEC §3.4): large read-only data (model weights, data
-// sets) named by its keccak256. In the VM the reads are system calls that
-// move at most one 32-byte leaf each (docs/vm.md); natively they read the
-// content-addressed store directory given to the program (--store DIR).
-// Both targets serve a blob only if its contents hash to its name.
+// sets) named by its data root (docs/data-roots.md). In the VM the reads are
+// system calls that move at most one 32-byte chunk each (docs/vm.md);
+// natively they read the content-addressed store directory given to the
+// program (--store DIR). Both targets serve a blob only if its data root is
+// its name.
+//
+// Whether the host has a blob is not deterministic, so the program never
+// sees it: a call naming a blob the host lacks stops the run without a
+// response ("missing data": the VM's StopReason::MissingData, natively exit
+// code kMissingDataExitCode), and no program can branch on it.
 #pragma once
 
 #include <array>
@@ -15,16 +21,18 @@ namespace vcc::oracle {
 
 using Key = std::array<uint8_t, 32>;
 
-// The size of the blob named `key`, or -1 when there is none.
-int64_t size(const Key& key);
-// Copies up to out.size() bytes of the blob from `offset` into out; returns
-// the count (less than out.size() only at the blob's end), or -1 when there
-// is no such blob.
-int64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out);
+// The size of the blob named `key`.
+uint64_t size(const Key& key);
+// Copies up to out.size() bytes of the blob from `offset` into out and
+// returns the count: less than out.size() only at the blob's end, 0 from an
+// offset at or past it.
+uint64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out);
 
 #if !VCC_TARGET_GUEST
-// Native only: the store directory (files named by lowercase hex keccak256).
+// Native only: the store directory (files named by lowercase hex data root).
 void setStoreDirectory(const char* path);
+// The native binary's exit code when the store lacks a blob (docs/cli.md).
+inline constexpr int kMissingDataExitCode = 104;
 #endif
 
 #if VCC_TARGET_GUEST
@@ -48,22 +56,21 @@ inline long oracleCall(long number, const Key& key, uint64_t offset, void* buffe
 }
 }  // namespace detail
 
-inline int64_t size(const Key& key) {
-  long result = detail::oracleCall(detail::kOracleSize, key, 0, nullptr);
-  return result < 0 ? -1 : result;
+inline uint64_t size(const Key& key) {
+  return static_cast<uint64_t>(detail::oracleCall(detail::kOracleSize, key, 0, nullptr));
 }
 
-inline int64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out) {
+inline uint64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out) {
   size_t done = 0;
   while (done < out.size()) {
-    // The VM copies up to the end of the destination's 32-byte leaf.
+    // The VM copies up to the end of the destination's 32-byte leaf or of
+    // the blob's 32-byte chunk, whichever comes first.
     uint8_t* destination = out.data() + done;
     size_t room = 32 - (reinterpret_cast<uintptr_t>(destination) & 31);
     alignas(32) uint8_t leaf[32];
     bool direct = room <= out.size() - done;
     long got = detail::oracleCall(detail::kOracleRead, key, offset + done, direct ? destination : leaf);
-    if (got < 0) return done == 0 ? -1 : static_cast<int64_t>(done);
-    if (got == 0) break;
+    if (got <= 0) break;  // the end of the blob (a fault cannot happen: `out` is ours)
     size_t take = static_cast<size_t>(got);
     if (!direct) {
       take = take < out.size() - done ? take : out.size() - done;
@@ -71,7 +78,7 @@ inline int64_t read(const Key& key, uint64_t offset, std::span<uint8_t> out) {
     }
     done += take;
   }
-  return static_cast<int64_t>(done);
+  return done;
 }
 #endif
 

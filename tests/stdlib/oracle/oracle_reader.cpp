@@ -1,7 +1,7 @@
 // Dual program for the data oracle: the request is a list of reads, each a
 // 32-byte key, an 8-byte offset and an 8-byte length (little-endian); the
-// response has, per read, the blob's size (8 bytes, -1 when missing), the
-// count read (8 bytes, -1 when missing) and the bytes. The reads use odd
+// response has, per read, the blob's size (8 bytes), the count read (8
+// bytes) and the bytes. The reads use odd
 // offsets, lengths and destination alignments so that the guest's leaf loop
 // (vcc/oracle.hpp) is exercised.
 #include <cstring>
@@ -30,9 +30,9 @@ void vccProgramMain(std::span<const uint8_t> request, std::vector<uint8_t>& resp
     // Read into a buffer at an odd address, to misalign it against the leaves.
     std::vector<uint8_t> buffer(length + 7);
     std::span<uint8_t> destination(buffer.data() + (offset % 7), length);
-    append<int64_t>(response, vcc::oracle::size(key));
-    int64_t got = vcc::oracle::read(key, offset, destination);
-    append<int64_t>(response, got);
-    if (got > 0) response.insert(response.end(), destination.begin(), destination.begin() + got);
+    append<uint64_t>(response, vcc::oracle::size(key));
+    uint64_t got = vcc::oracle::read(key, offset, destination);
+    append<uint64_t>(response, got);
+    response.insert(response.end(), destination.begin(), destination.begin() + static_cast<ptrdiff_t>(got));
   }
 }

@@ -233,6 +233,7 @@ def main():
     ap.add_argument("--clang", default="clang-19")
     ap.add_argument("--max-steps", type=int, default=10_000_000)
     ap.add_argument("--keep", action="store_true", help="keep the files of passing programs")
+    ap.add_argument("--proof-tool", help="also prove and verify every step of each program with this tool")
     ap.add_argument("--max-failures", type=int, default=10, help="stop after this many failures")
     ap.add_argument("--reduce", action="store_true", help="reduce the first failing program")
     args = ap.parse_args()
@@ -272,6 +273,13 @@ def main():
         if elf is None:
             return seed, src, elf, "BUILD FAILED seed=%d %s\n%s" % (seed, src, err)
         diff = runner.compare(elf)
+        if diff is None and args.proof_tool:
+            # Every step of the program proved, verified from the proof alone
+            # and compared with the interpreter (tests/vm/proof_check_tool.cpp).
+            p = subprocess.run([args.proof_tool, elf, "--input", runner.empty], capture_output=True, timeout=600)
+            if p.returncode != 0:
+                return seed, src, elf, "PROOF MISMATCH seed=%d %s\n%s" % (
+                    seed, elf, (p.stdout + p.stderr).decode(errors="replace")[-2000:])
         if diff is None:
             if not args.keep:
                 for p in (src, elf):

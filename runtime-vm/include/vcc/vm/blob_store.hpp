@@ -1,6 +1,6 @@
-// Where the data oracle (SPEC §3.4) finds blobs: content-addressed by
-// keccak256. The VM only ever serves a blob whose contents hash to the key
-// it was asked for.
+// Where the data oracle (SPEC §3.4) finds blobs: content-addressed by data
+// root (docs/data-roots.md). The VM only ever serves a blob whose data root
+// is the key it was asked for.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +17,11 @@ namespace vcc::vm {
 class BlobStore {
 public:
   virtual ~BlobStore() = default;
-  // The blob whose keccak256 is `key`, or null when the store has none.
+  // The blob whose data root is `key`, or null when the store has none.
   virtual const std::vector<uint8_t>* find(const Hash& key) = 0;
 };
 
-// Blobs in memory, keyed by their hash (tests, embedding).
+// Blobs in memory, keyed by their data root (tests, embedding).
 class MemoryBlobStore final : public BlobStore {
 public:
   Hash add(std::vector<uint8_t> contents);
@@ -31,9 +31,10 @@ private:
   std::map<Hash, std::vector<uint8_t>> blobs_;
 };
 
-// A directory of files, each named by the lowercase hex of its keccak256
+// A directory of files, each named by the lowercase hex of its data root
 // (64 digits, no 0x). A file is read on first use and served only if its
-// hash matches its name; a mismatching or unreadable file counts as missing.
+// data root matches its name; a mismatching or unreadable file counts as
+// missing.
 class DirectoryBlobStore final : public BlobStore {
 public:
   static constexpr uint64_t kMaxBlobBytes = uint64_t{1} << 30;

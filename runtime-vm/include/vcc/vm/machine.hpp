@@ -54,7 +54,9 @@ struct MachineState {
 // StepLimit and MemoryLimit are host limits, not guest outcomes: the state
 // is the one before the instruction that would have exceeded them, and run()
 // continues from it once the limit is raised.
-enum class StopReason : uint8_t { Exited, Trapped, StepLimit, MemoryLimit };
+// MissingData: a data-oracle call named a blob the host does not have
+// (SPEC §3.4); never visible to the guest, the run has no result.
+enum class StopReason : uint8_t { Exited, Trapped, StepLimit, MemoryLimit, MissingData };
 
 struct DecodedPage;
 enum class SyscallOutcome : uint8_t;
@@ -70,15 +72,26 @@ public:
   // at kInitialStackPointer. On failure the machine is unchanged.
   ElfLoadResult load(std::span<const uint8_t> elfFile);
 
-  // Binds the request served on fd 0: the state records its keccak256 and
-  // a read offset of 0. Before binding, the request hash is zero (the
-  // absolute prestate whose root is the programHash).
+  // Binds the request served on fd 0: the state records its data root
+  // (docs/data-roots.md) and a read offset of 0. Before binding, the request
+  // root is zero (the absolute prestate whose root is the programHash) and
+  // fd 0 reads nothing.
   void bindRequest(std::vector<uint8_t> request);
-  // The data oracle's blobs; without a store every oracle call returns -ENOENT.
+  // Moves the request's read offset: for tools that construct a state to
+  // prove a step from (tests); a run never needs it.
+  void seekRequest(uint64_t offset) { requestOffset_ = offset; }
+  // The data oracle's blobs, by data root. A call naming a blob the store
+  // does not have (or any blob, without a store) stops the run with
+  // StopReason::MissingData.
   void setBlobStore(BlobStore* store) { blobStore_ = store; }
+  BlobStore* blobStore() const { return blobStore_; }
+  // The bytes of the data named `root`: the request or a blob; null when
+  // the host has neither.
+  const std::vector<uint8_t>* findData(const Hash& root) const;
 
   // Runs until the guest exits or traps, or until state().steps reaches
-  // stepLimit. Calling it again continues where it stopped.
+  // stepLimit, or until a host condition (memory limit, missing data).
+  // Calling it again continues where it stopped.
   StopReason run(uint64_t stepLimit);
 
   // Host memory for guest pages, in bytes (rounded down to pages; at least
@@ -95,7 +108,7 @@ public:
   uint64_t requestOffset() const { return requestOffset_; }
   std::span<const uint8_t> response() const { return response_; }
   std::span<const uint8_t> debugLog() const { return debugLog_; }
-  const Hash& requestHash() const { return requestHash_; }
+  const Hash& requestRoot() const { return requestRoot_; }
   // keccak chain over the response's complete 32-byte blocks (see state.hpp).
   const Hash& responseChain() const { return responseChain_; }
 
@@ -109,6 +122,8 @@ public:
 
 private:
   friend struct Interpreter;
+  friend struct MachineAccess;
+  friend class ProofRecorder;
 
   const DecodedPage* decodedPage(uint64_t pageIndex);
   // False, with nothing stored, when the store needs a page beyond the limit.
@@ -116,7 +131,7 @@ private:
   void redecode(uint64_t address, uint64_t size);
   bool copyToGuest(uint64_t address, std::span<const uint8_t> bytes);
   void appendResponse(std::span<const uint8_t> bytes);
-  const std::vector<uint8_t>* oracleBlob() const;
+  void appendDebugLog(uint64_t address, uint64_t size);
   SyscallOutcome systemCall();
   void raiseTrap(TrapKind kind, uint64_t pc, uint64_t value);
 
@@ -126,7 +141,7 @@ private:
   std::vector<std::unique_ptr<DecodedPage>> decodedStorage_;
   MemoryTree memoryTree_;
   std::vector<uint8_t> request_;
-  Hash requestHash_{};
+  Hash requestRoot_{};
   uint64_t requestOffset_ = 0;
   std::vector<uint8_t> response_;
   Hash responseChain_{};

@@ -6,6 +6,7 @@
 // differ from the page's contents at the last update, and their paths.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -41,6 +42,9 @@ public:
   const Hash& root() const { return root_; }
   // A node at `level` (kPageLevel..kRootLevel) as of the last update.
   const Hash& node(unsigned level, uint64_t index) const;
+  // The siblings of leaf `leaf` (address / 32), from the leaf level up, as
+  // of the last update, which must have been made from `memory` as it is.
+  std::array<Hash, kDepth> leafSiblings(const Memory& memory, uint64_t leaf) const;
 
   // Pages whose contents and inner nodes are cached for leaf-level updates;
   // pages beyond this are re-hashed whole.
