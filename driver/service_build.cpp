@@ -20,6 +20,7 @@
 #endif
 #include "vcc/vm/keccak.hpp"
 #include "vcc/vm/machine.hpp"
+#include "vcc/vm/state.hpp"
 
 namespace vcc::driver {
 namespace {
@@ -265,6 +266,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
     if (flag.starts_with("-isystem") && flag.ends_with("/runtime-vm/guest/libcxx")) flag = "-isystem@RUNTIME_DIR@/libcxx";
   manifest.vm.programHash = programHash;
   manifest.vm.layoutVersion = toolchain::kGuestLayoutVersion;
+  manifest.vm.stateVersion = vm::kStateLayoutVersion;
   manifest.vm.elf = describeFile(name + ".rv64.elf", imageBytes);
   manifest.native.binary = describeFile(name + ".native", readOrEmpty(out / (name + ".native")));
   if (native.cuda) {

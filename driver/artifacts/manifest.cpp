@@ -40,6 +40,7 @@ std::string renderManifest(const Manifest& manifest) {
   json.beginObject("vm")
       .field("isa", manifest.vm.isa)
       .field("layoutVersion", manifest.vm.layoutVersion)
+      .field("stateVersion", manifest.vm.stateVersion)
       .field("programHash", vm::toHex(manifest.vm.programHash))
       .field("elf", manifest.vm.elf.file)
       .field("keccak256", vm::toHex(manifest.vm.elf.keccak256))
@@ -179,6 +180,7 @@ std::optional<Manifest> parseManifest(std::string_view text, std::string& error)
   if (const JsonValue* vmObject = read.member(root, "vm", "vm")) {
     manifest.vm.isa = read.string(*vmObject, "isa", "vm.isa");
     manifest.vm.layoutVersion = read.integer(*vmObject, "layoutVersion", "vm.layoutVersion");
+    manifest.vm.stateVersion = read.integer(*vmObject, "stateVersion", "vm.stateVersion");
     manifest.vm.programHash = read.hexBytes<32>(*vmObject, "programHash", "vm.programHash");
     manifest.vm.elf.file = read.string(*vmObject, "elf", "vm.elf");
     manifest.vm.elf.keccak256 = read.hexBytes<32>(*vmObject, "keccak256", "vm.keccak256");

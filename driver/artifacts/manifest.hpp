@@ -11,7 +11,7 @@
 
 namespace vcc::driver {
 
-inline constexpr int kManifestVersion = 1;
+inline constexpr int kManifestVersion = 2;
 
 using Digest = std::array<uint8_t, 32>;
 
@@ -43,6 +43,7 @@ struct Manifest {
   struct Vm {
     std::string isa = "rv64im";
     int layoutVersion = 1;
+    int stateVersion = 2;  // the packed-state layout its programHash is a root of (docs/vm.md)
     Digest programHash{};
     ManifestFile elf;
   } vm;

@@ -99,7 +99,7 @@ TEST(Manifest, RejectsBadDocumentsWithTheField) {
   EXPECT_NE(errorFor("{").find("line 1"), std::string::npos);
   EXPECT_NE(errorFor("[]").find("missing field manifestVersion"), std::string::npos);
   std::string wrongVersion = good;
-  wrongVersion.replace(wrongVersion.find("\"manifestVersion\": 1"), 20, "\"manifestVersion\": 7");
+  wrongVersion.replace(wrongVersion.find("\"manifestVersion\": 2"), 20, "\"manifestVersion\": 7");
   EXPECT_NE(errorFor(wrongVersion).find("manifestVersion 7 is not supported"), std::string::npos);
   std::string badHash = good;
   badHash.replace(badHash.find("\"programHash\": \"0x") + 17, 4, "0xZZ");

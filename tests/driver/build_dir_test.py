@@ -62,7 +62,7 @@ def main():
     broken = os.path.join(tmp, "broken")
     shutil.copytree(build, broken)
     with open(os.path.join(broken, "manifest.json"), "w") as f:
-        f.write(manifest.replace('"manifestVersion": 1', '"manifestVersion": 9'))
+        f.write(manifest.replace('"manifestVersion": 2', '"manifestVersion": 9'))
     r = run(o.vcc, "hash", broken)
     check("unknown manifestVersion: exit 2", r.returncode == 2 and "manifestVersion 9" in r.stderr, r.stderr)
     r = run(o.vcc, "hash", os.path.join(tmp, "nowhere"))

@@ -63,9 +63,11 @@ TEST(Oracle, SizeAndLeafBoundedReads) {
   std::vector<uint8_t> memory(22);
   ASSERT_TRUE(out.machine->memory().read(kDataBase + 8, memory));
   EXPECT_EQ(memory, std::vector<uint8_t>(blob.begin() + 10, blob.begin() + 32));
-  std::vector<uint8_t> tail(10);
-  ASSERT_TRUE(out.machine->memory().read(kDataBase + 72, tail));
-  EXPECT_EQ(tail, std::vector<uint8_t>(blob.begin() + 90, blob.end()));
+  std::vector<uint8_t> six(6), four(4);
+  ASSERT_TRUE(out.machine->memory().read(kDataBase + 72, six));
+  EXPECT_EQ(six, std::vector<uint8_t>(blob.begin() + 90, blob.begin() + 96));
+  ASSERT_TRUE(out.machine->memory().read(kDataBase + 88, four));
+  EXPECT_EQ(four, std::vector<uint8_t>(blob.begin() + 96, blob.end()));
 }
 
 TEST(Oracle, BadBufferIsAFault) {

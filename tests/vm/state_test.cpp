@@ -133,9 +133,9 @@ TEST(ResponseCommitment, IndependentOfHowWritesAreSplit) {
     responses.emplace_back(out.machine->response().begin(), out.machine->response().end());
     PackedState packed = packState(*out.machine, out.machine->memoryRoot());
     ResponseCommitment fromNative = commitResponse(out.machine->response());
-    EXPECT_TRUE(std::equal(fromNative.chain.begin(), fromNative.chain.end(), packed.begin() + 72));
-    EXPECT_TRUE(std::equal(fromNative.pending.begin(), fromNative.pending.end(), packed.begin() + 104));
-    EXPECT_EQ(packed[143], 70);
+    EXPECT_TRUE(std::equal(fromNative.chain.begin(), fromNative.chain.end(), packed.begin() + 73));
+    EXPECT_TRUE(std::equal(fromNative.pending.begin(), fromNative.pending.end(), packed.begin() + 105));
+    EXPECT_EQ(packed[144], 70);
     commitments.push_back(fromNative);
   }
   EXPECT_EQ(responses[0], std::vector<uint8_t>(data.begin(), data.begin() + 70));
@@ -152,15 +152,22 @@ TEST(StateRoot, PackedLayoutOfTheInitialState) {
   ASSERT_TRUE(machine.load(buildProgram(code)).ok());
   Hash memoryRoot = machine.memoryRoot();
   PackedState packed = packState(machine, memoryRoot);
-  EXPECT_TRUE(std::equal(memoryRoot.begin(), memoryRoot.end(), packed.begin()));
-  for (size_t i = 32; i < 152; ++i) EXPECT_EQ(packed[i], 0) << i;  // no request, no response, step 0
+  EXPECT_EQ(packed[0], kStateLayoutVersion);
+  EXPECT_TRUE(std::equal(memoryRoot.begin(), memoryRoot.end(), packed.begin() + 1));
+  for (size_t i = 33; i < 153; ++i) EXPECT_EQ(packed[i], 0) << i;  // no request, no response, step 0
   uint64_t pc = 0;
-  for (int i = 0; i < 8; ++i) pc = pc << 8 | packed[152 + i];
+  for (int i = 0; i < 8; ++i) pc = pc << 8 | packed[153 + i];
   EXPECT_EQ(pc, kCodeBase);
+  for (size_t i = 161; i < 203; ++i) EXPECT_EQ(packed[i], 0) << i;  // running, no exit code, no extension state
   uint64_t sp = 0;
-  for (int i = 0; i < 8; ++i) sp = sp << 8 | packed[170 + 8 + i];  // x2
+  for (int i = 0; i < 8; ++i) sp = sp << 8 | packed[203 + 8 + i];  // x2
   EXPECT_EQ(sp, kInitialStackPointer);
   EXPECT_EQ(machine.stateRoot(), keccak256(packed));
+  std::optional<StateFields> fields = unpackState(packed);
+  ASSERT_TRUE(fields.has_value());
+  EXPECT_EQ(packState(*fields), packed) << "unpack and pack are inverses";
+  packed[0] = 1;
+  EXPECT_FALSE(unpackState(packed).has_value()) << "layout version 1 is not read as version 2";
 }
 
 std::vector<Hash> checkpoints(const std::vector<uint8_t>& elf, std::vector<uint8_t> request, uint64_t every) {
@@ -270,7 +277,7 @@ TEST(ProgramHash, DependsOnTheImageOnlyAndNotOnTheRequest) {
   Hash programHash = first.stateRoot();
   EXPECT_EQ(second.stateRoot(), programHash);
   second.bindRequest({1});
-  EXPECT_NE(second.stateRoot(), programHash) << "binding a request sets requestHash";
+  EXPECT_NE(second.stateRoot(), programHash) << "binding a request sets requestRoot";
   std::vector<uint8_t> changed = echoProgram();
   changed[0x1000 + 4] ^= 1;  // one bit of the second instruction
   ASSERT_TRUE(other.load(changed).ok());

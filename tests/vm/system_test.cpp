@@ -63,12 +63,15 @@ TEST(Write, ErrorsAreReturnedNotTrapped) {
   EXPECT_TRUE(out.machine->response().empty());
 }
 
-TEST(Read, ServesRequestInLeafSizedPiecesThenEof) {
+// A read stops at the end of the buffer's 32-byte leaf and at the end of
+// the request's 32-byte chunk, so that its proof holds one of each.
+TEST(Read, ServesRequestInLeafAndChunkSizedPiecesThenEof) {
   std::vector<uint8_t> request(50);
   for (size_t i = 0; i < request.size(); ++i) request[i] = static_cast<uint8_t>(0xa0 + i);
   Assembler code;
-  code.li(a0, 0).li(a1, kDataBase + 8).li(a2, 100).syscall(63).addi(s1, a0, 0);   // 24 bytes
-  code.li(a0, 0).li(a1, kDataBase + 32).li(a2, 100).syscall(63).addi(s2, a0, 0);  // 26 left
+  code.li(a0, 0).li(a1, kDataBase + 8).li(a2, 100).syscall(63).addi(s1, a0, 0);   // 24: the leaf ends
+  code.li(a0, 0).li(a1, kDataBase + 32).li(a2, 100).syscall(63).addi(s2, a0, 0);  // 8: the chunk ends
+  code.li(a0, 0).li(a1, kDataBase + 40).li(a2, 100).syscall(63).addi(s5, a0, 0);  // 18 left
   code.li(a0, 0).li(a1, kDataBase + 64).li(a2, 100).syscall(63).addi(s3, a0, 0);  // EOF
   code.li(a0, 5).li(a1, kDataBase).li(a2, 1).syscall(63).addi(s4, a0, 0);         // bad fd
   Assembler full = code;
@@ -76,7 +79,8 @@ TEST(Read, ServesRequestInLeafSizedPiecesThenEof) {
   Outcome out = run(full, {}, 128, request);
   ASSERT_EQ(out.reason, StopReason::Exited);
   EXPECT_EQ(out.reg(s1), 24u);
-  EXPECT_EQ(out.reg(s2), 26u);
+  EXPECT_EQ(out.reg(s2), 8u);
+  EXPECT_EQ(out.reg(s5), 18u);
   EXPECT_EQ(out.reg(s3), 0u);
   EXPECT_EQ(out.reg(s4), static_cast<uint64_t>(syscall::kErrorBadFd));
   EXPECT_EQ(out.machine->requestOffset(), 50u);

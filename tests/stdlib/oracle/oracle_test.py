@@ -5,7 +5,7 @@ the native store agree on sizes and counts. A blob the store lacks (missing,
 or a file whose data root is not its name) is never visible to the program:
 both targets stop without a response (VM: missing-data, exit 104; native:
 exit 104). Last line: 'oracle: N passed, M failed'."""
-import subprocess, sys, tempfile, os
+import json, subprocess, sys, tempfile, os
 
 vcc, native, image, tool = sys.argv[1:5]
 tmp = tempfile.mkdtemp(prefix="vcc-oracle-")
@@ -35,7 +35,10 @@ for label, path in (("missing", missing), ("forged", forged)):
         r = subprocess.run(command + ["--input", path, "--output", out], capture_output=True, timeout=300)
         ok = r.returncode == 104 and b"missing data" in (r.stderr + r.stdout)
         if name == "vm":
-            ok = ok and b'"status": "missing-data"' in r.stdout
+            try:
+                ok = ok and json.loads(r.stdout)["status"] == "missing-data"
+            except ValueError:
+                ok = False
         print(("ok  " if ok else "FAIL") + f" {label} blob: {name} stops with missing data (exit {r.returncode}) {r.stderr[-200:]!r}")
         passed, failed = passed + ok, failed + (not ok)
 print(f"oracle: {passed} passed, {failed} failed")
