@@ -15,6 +15,7 @@
 #include "json_writer.hpp"
 #include "vcc/vm/blob_store.hpp"
 #include "vcc/vm/proof.hpp"
+#include "vcc/vm/snapshot.hpp"
 #include "service_runner.hpp"
 #include "vcc/vm/state.hpp"
 #include "vcc/vm/syscalls.hpp"
@@ -30,6 +31,7 @@ struct ProveOptions {
   std::string image;
   std::string input;
   std::string store;
+  std::string snapshots;
   uint64_t step = 0;
   std::string output;
   uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
@@ -41,6 +43,31 @@ struct VerifyStepOptions {
   bool json = false;
 };
 
+// The snapshot in `directory` (STEP.vccsnap, docs/proofs.md) with the
+// greatest step <= `step` for this image and request; empty when none.
+std::filesystem::path nearestSnapshot(const std::string& directory, const vm::Hash& programHash,
+                                      const vm::Hash& requestRoot, uint64_t step, uint64_t& found) {
+  std::filesystem::path best;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(directory, error)) {
+    if (entry.path().extension() != ".vccsnap" || !entry.is_regular_file(error)) continue;
+    // The header alone decides; the whole file is read for the one chosen.
+    std::vector<uint8_t> head(vm::kSnapshotHeaderSize);
+    std::FILE* file = std::fopen(entry.path().c_str(), "rb");
+    if (file == nullptr) continue;
+    size_t got = std::fread(head.data(), 1, head.size(), file);
+    std::fclose(file);
+    head.resize(got);
+    std::string reason;
+    std::optional<vm::SnapshotHeader> header = vm::readSnapshotHeader(head, reason);
+    if (!header || header->programHash != programHash || header->requestRoot != requestRoot) continue;
+    if (header->steps > step || (!best.empty() && header->steps <= found)) continue;
+    best = entry.path();
+    found = header->steps;
+  }
+  return best;
+}
+
 int prove(const ProveOptions& options) {
   std::vector<uint8_t> request;
   std::string error;
@@ -51,7 +78,28 @@ int prove(const ProveOptions& options) {
   }
   std::unique_ptr<vm::Machine> machine = loadImage(options.image);
   if (!machine) return kExitBadInput;
+  vm::Hash programHash{};
+  if (!options.snapshots.empty()) {
+    if (!std::filesystem::is_directory(options.snapshots)) return reportError(options.snapshots + ": not a directory");
+    programHash = machine->stateRoot();
+  }
   machine->bindRequest(std::move(request));
+  auto start = std::chrono::steady_clock::now();
+  uint64_t from = 0;
+  std::string how = "from step 0";
+  if (!options.snapshots.empty()) {
+    std::filesystem::path snapshot =
+        nearestSnapshot(options.snapshots, programHash, machine->requestRoot(), options.step, from);
+    if (!snapshot.empty()) {
+      auto bytes = readRegularFile(snapshot, uint64_t{8} << 30, error);
+      if (!bytes || !vm::restoreSnapshot(*machine, programHash, *bytes, error))
+        return reportError(snapshot.string() + ": " + error);
+      how = "from the snapshot at step " + std::to_string(from) + " (" + snapshot.string() + ")";
+    } else {
+      how = "from step 0 (no snapshot at or before step " + std::to_string(options.step) + " in " +
+            options.snapshots + ")";
+    }
+  }
   machine->setMemoryLimit(options.maxMemoryMiB << 20);
   std::unique_ptr<vm::DirectoryBlobStore> store;
   if (!options.store.empty()) {
@@ -60,8 +108,6 @@ int prove(const ProveOptions& options) {
     machine->setBlobStore(store.get());
   }
 
-  // No snapshots are kept on disk yet: the interpreter runs from step 0.
-  auto start = std::chrono::steady_clock::now();
   vm::StopReason reason = machine->run(options.step);
   double runSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (reason == vm::StopReason::MemoryLimit)
@@ -91,7 +137,7 @@ int prove(const ProveOptions& options) {
         .field("preStateRoot", preRoot)
         .field("postStateRoot", postRoot)
         .field("bytes", static_cast<uint64_t>(file.size()))
-        .field("reachedFrom", uint64_t{0})
+        .field("reachedFrom", from)
         .field("runSeconds", runSeconds)
         .field("proveSeconds", proveSeconds)
         .endObject();
@@ -100,9 +146,8 @@ int prove(const ProveOptions& options) {
     if (reached != options.step)
       std::fprintf(stderr, "vcc: the run %s at step %" PRIu64 "; step %" PRIu64 " is its fixed point\n",
                    std::string(vm::runStatusName(machine->state().status)).c_str(), reached, options.step);
-    std::fprintf(stderr,
-                 "vcc: reached step %" PRIu64 " from step 0 in %.3f s (no snapshot on disk), proved in %.3f s\n",
-                 reached, runSeconds, proveSeconds);
+    std::fprintf(stderr, "vcc: reached step %" PRIu64 " %s in %.3f s, proved in %.3f s\n", reached, how.c_str(),
+                 runSeconds, proveSeconds);
     std::printf("step %" PRIu64 " (%s): %zu bytes\npreStateRoot  %s\npostStateRoot %s\n", options.step,
                 vm::stepKindName(proved.kind), file.size(), preRoot.c_str(), postRoot.c_str());
   }
@@ -157,6 +202,10 @@ void addVmProofCommands(CLI::App& vm, int& exitCode) {
   command->add_option("--input", prove->input, "Request bytes served on fd 0 (FILE)")->check(NonEmptyPath);
   command->add_option("--store", prove->store, "Data-oracle store directory (files named by data root)")
       ->check(NonEmptyPath);
+  command->add_option("--snapshots", prove->snapshots,
+                      "Directory of snapshots (vcc vm run --snapshot-every N --snapshot-dir DIR): start from the "
+                      "nearest one at or before step N")
+      ->check(NonEmptyPath);
   command->add_option("--step", prove->step, "The step to prove: the proof takes the state after N steps to N+1")
       ->required();
   command->add_option("-o,--output", prove->output, "The proof file to write")->required()->check(NonEmptyPath);
@@ -165,9 +214,9 @@ void addVmProofCommands(CLI::App& vm, int& exitCode) {
       ->capture_default_str();
   command->add_flag("--json", prove->json, "Print a JSON report on stdout");
   command->footer(
-      "The run reaches step N with the interpreter from step 0. A run that exits or traps earlier is proved at\n"
-      "its final state, which every later step leaves unchanged. Exit code: 0; 2 on bad input, a missing blob or\n"
-      "the memory limit.");
+      "The run reaches step N with the interpreter, from the nearest snapshot given or from step 0. A run that\n"
+      "exits or traps earlier is proved at its final state, which every later step leaves unchanged.\n"
+      "Exit code: 0; 2 on bad input, a bad snapshot, a missing blob or the memory limit.");
   command->callback([prove, &exitCode] { exitCode = vcc::driver::prove(*prove); });
 
   auto verify = std::make_shared<VerifyStepOptions>();

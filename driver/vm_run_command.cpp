@@ -15,6 +15,7 @@
 #include "file_io.hpp"
 #include "json_writer.hpp"
 #include "vcc/vm/machine.hpp"
+#include "vcc/vm/snapshot.hpp"
 #include "vcc/vm/state_root_pipeline.hpp"
 #include "vcc/vm/syscalls.hpp"
 #include "vm_image.hpp"
@@ -29,6 +30,8 @@ struct VmRunOptions {
   std::string store;
   uint64_t maxSteps = 10'000'000'000;
   uint64_t checkpointEvery = 0;
+  uint64_t snapshotEvery = 0;
+  std::string snapshotDir;
   uint64_t maxMemoryMiB = kDefaultMaxMemoryMiB;
   bool stateRoot = false;
   bool stats = false;
@@ -70,9 +73,20 @@ int exitCodeFor(vm::StopReason reason, const vm::MachineState& state) {
 // and every `checkpointEvery` steps after it when asked. The roots are
 // hashed on a second thread while the machine runs on (StateRootPipeline).
 vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::vector<Checkpoint>& checkpoints,
-                       bool showProgress) {
+                       bool showProgress, const vm::Hash& programHash, std::string& error) {
   auto start = std::chrono::steady_clock::now();
   uint64_t nextCheckpoint = 0;
+  uint64_t nextSnapshot = options.snapshotEvery;
+  // Snapshots at every multiple of --snapshot-every (not step 0: that is the
+  // image itself), written fresh and renamed into place.
+  auto snapshotDue = [&] {
+    if (options.snapshotEvery == 0 || machine.state().steps != nextSnapshot || !error.empty()) return;
+    std::vector<uint8_t> bytes = vm::saveSnapshot(machine, programHash);
+    std::filesystem::path file =
+        std::filesystem::path(options.snapshotDir) / (std::to_string(machine.state().steps) + ".vccsnap");
+    replaceFile(file, bytes, error);
+    nextSnapshot += options.snapshotEvery;
+  };
   std::optional<vm::StateRootPipeline> pipeline;
   if (options.checkpointEvery != 0) pipeline.emplace(machine);
   auto emit = [&](const std::optional<vm::StateRootPipeline::Root>& root) {
@@ -94,10 +108,12 @@ vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::v
   vm::StopReason reason;
   for (;;) {
     checkpointDue();
+    snapshotDue();
     uint64_t target = std::min(options.maxSteps, machine.state().steps + kStepsPerSlice);
     if (options.checkpointEvery != 0) target = std::min(target, nextCheckpoint);
+    if (options.snapshotEvery != 0) target = std::min(target, nextSnapshot);
     reason = machine.run(target);
-    if (reason != vm::StopReason::StepLimit || machine.state().steps == options.maxSteps) break;
+    if (reason != vm::StopReason::StepLimit || machine.state().steps == options.maxSteps || !error.empty()) break;
     double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (showProgress && elapsed > 2.0) {
       std::fprintf(stderr, "\rvcc: running, %" PRIu64 " steps (%.0f s)", machine.state().steps, elapsed);
@@ -105,6 +121,7 @@ vm::StopReason execute(vm::Machine& machine, const VmRunOptions& options, std::v
     }
   }
   checkpointDue();
+  snapshotDue();
   if (options.checkpointEvery != 0) {
     if (lastRecorded != machine.state().steps) record();  // the final state
     emit(pipeline->finish());
@@ -158,6 +175,15 @@ int runImage(const VmRunOptions& options) {
   }
   std::unique_ptr<vm::Machine> machine = loadImage(options.image);
   if (!machine) return kExitBadInput;
+  vm::Hash programHash{};
+  if (options.snapshotEvery != 0) {
+    if (options.snapshotDir.empty()) return reportError("--snapshot-every needs --snapshot-dir DIR");
+    std::error_code fsError;
+    std::filesystem::create_directories(options.snapshotDir, fsError);
+    if (fsError || !std::filesystem::is_directory(options.snapshotDir))
+      return reportError(options.snapshotDir + ": not a directory");
+    programHash = machine->stateRoot();
+  }
   machine->bindRequest(std::move(request));
   machine->setMemoryLimit(options.maxMemoryMiB << 20);
   std::unique_ptr<vm::DirectoryBlobStore> store;
@@ -169,7 +195,10 @@ int runImage(const VmRunOptions& options) {
 
   std::vector<Checkpoint> checkpoints;
   auto start = std::chrono::steady_clock::now();
-  vm::StopReason reason = execute(*machine, options, checkpoints, !options.json && isatty(STDERR_FILENO));
+  std::string snapshotError;
+  vm::StopReason reason =
+      execute(*machine, options, checkpoints, !options.json && isatty(STDERR_FILENO), programHash, snapshotError);
+  if (!snapshotError.empty()) return reportError("snapshot: " + snapshotError);
   double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const vm::MachineState& state = machine->state();
 
@@ -225,7 +254,7 @@ void addVmRunCommand(CLI::App& vm, int& exitCode) {
   run->add_option("--output", options->output,
                   "Where the response (fd 1) goes (FILE, or - for stdout; default stdout)");
   run->add_option("--store", options->store,
-                  "Directory of blobs for the data oracle, each named by its keccak256 in hex");
+                  "Directory of blobs for the data oracle, each named by its data root in hex (docs/data-roots.md)");
   run->add_option("--max-steps", options->maxSteps, "Stop after this many instructions (exit code 101)")
       ->capture_default_str()
       ->check(PositiveCount);
@@ -238,12 +267,18 @@ void addVmRunCommand(CLI::App& vm, int& exitCode) {
   run->add_option("--checkpoint-every", options->checkpointEvery,
                   "Print 'STEP STATEROOT' at step 0 and every N steps, and at the end (stderr, or in the JSON)")
       ->check(PositiveCount);
+  run->add_option("--snapshot-every", options->snapshotEvery,
+                  "Write the whole machine to --snapshot-dir every N steps (STEP.vccsnap), for vcc vm prove "
+                  "--snapshots")
+      ->check(PositiveCount);
+  run->add_option("--snapshot-dir", options->snapshotDir, "Directory for --snapshot-every")->check(NonEmptyPath);
   run->add_flag("--stats", options->stats, "Report steps, wall time, MIPS and the final status on stderr");
   run->add_flag("--json", options->json,
                 "Print a JSON report on stdout (the response is included unless --output is given)");
   run->footer(
       "Exit code: the guest's exit code (low 8 bits); 100 if the guest trapped; 101 if the step "
-      "limit was reached; 102 if the memory limit was reached; 2 for bad usage or an invalid image. The debug log (fd 2) goes to stderr.");
+      "limit was reached; 102 if the memory limit was reached; 104 if an oracle call names a blob the store "
+      "does not have; 2 for bad usage or an invalid image. The debug log (fd 2) goes to stderr.");
   run->callback([options, &exitCode] { exitCode = runImage(*options); });
 }
 

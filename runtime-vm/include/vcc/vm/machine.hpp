@@ -124,6 +124,7 @@ private:
   friend struct Interpreter;
   friend struct MachineAccess;
   friend class ProofRecorder;
+  friend struct SnapshotAccess;
 
   const DecodedPage* decodedPage(uint64_t pageIndex);
   // False, with nothing stored, when the store needs a page beyond the limit.
