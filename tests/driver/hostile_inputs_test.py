@@ -412,6 +412,74 @@ def write_spin_request(hostile_out):
     return path
 
 
+def hostile_proofs(base, guests):
+    """12: one-step proof files and snapshots are untrusted input."""
+    image = os.path.join(guests, "cli-echo.elf")
+    request = os.path.join(tmp, "proof-request.bin")
+    with open(request, "wb") as f:
+        f.write(b"hello, proofs " * 9)
+    good = os.path.join(tmp, "good.proof")
+    r = vcc_run("vm", "prove", image, "--input", request, "--step", "150", "-o", good)
+    if not expect("12 proofs: prove step 150", r, 0):
+        return
+    expect("12 proofs: verify-step of it", vcc_run("vm", "verify-step", good), 0, "postStateRoot")
+    data = open(good, "rb").read()
+    cases = {
+        "empty file": b"",
+        "garbage": b"not a proof at all",
+        "header only": data[:5],
+        "format version 9": data[:4] + b"\x09" + data[5:],
+        "cut in the pre-state": data[:300],
+        "4 MB of zeros after the header": data[:5] + bytes(4 << 20),
+    }
+    for name, bytes_ in cases.items():
+        path = os.path.join(tmp, "bad.proof")
+        with open(path, "wb") as f:
+            f.write(bytes_)
+        expect(f"12 proofs: {name} is malformed", vcc_run("vm", "verify-step", path), 2)
+    for name, change in {"a flipped record byte": (len(data) - 1, 0x01),
+                         "a flipped pre-state layout version": (5, 0x03)}.items():
+        tampered = bytearray(data)
+        tampered[change[0]] ^= change[1]
+        path = os.path.join(tmp, "tampered.proof")
+        with open(path, "wb") as f:
+            f.write(tampered)
+        r = vcc_run("vm", "verify-step", path, "--json")
+        expect(f"12 proofs: {name} is invalid", r, 1, "invalid proof")
+        check(f"12 proofs: ... and --json says why", b'"valid":false' in r.stdout.replace(b" ", b""), r.stdout)
+    expect("12 proofs: a directory", vcc_run("vm", "verify-step", tmp), 2)
+    expect("12 proofs: /dev/zero", vcc_run("vm", "verify-step", "/dev/zero"), 2)
+    expect("12 proofs: --step past the end is the fixed point", vcc_run(
+        "vm", "prove", image, "--input", request, "--step", "99999999", "-o", os.path.join(tmp, "end.proof")), 0,
+        "fixed point")
+    snaps = os.path.join(tmp, "snaps")
+    os.makedirs(snaps)
+    with open(os.path.join(snaps, "100.vccsnap"), "wb") as f:
+        f.write(b"VCCS\x01" + bytes(1000))
+    with open(os.path.join(snaps, "120.vccsnap"), "wb") as f:
+        f.write(b"garbage")
+    r = vcc_run("vm", "prove", image, "--input", request, "--step", "150", "-o", os.path.join(tmp, "s.proof"),
+                "--snapshots", snaps)
+    expect("12 proofs: broken snapshots are skipped", r, 0, "from step 0")
+    check("12 proofs: ... and the proof is the same", open(os.path.join(tmp, "s.proof"), "rb").read() == data)
+    r = vcc_run("vm", "run", image, "--input", request, "--snapshot-every", "50", "--snapshot-dir", snaps,
+                "--output", os.path.join(tmp, "echo.out"))
+    expect("12 proofs: snapshots every 50 steps", r, 0)
+    with open(os.path.join(snaps, "100.vccsnap"), "r+b") as f:
+        f.seek(-1, os.SEEK_END)
+        last = f.read(1)
+        f.seek(-1, os.SEEK_END)
+        f.write(bytes([last[0] ^ 1]))
+    r = vcc_run("vm", "prove", image, "--input", request, "--step", "150", "-o", os.path.join(tmp, "s.proof"),
+                "--snapshots", snaps)
+    expect("12 proofs: a snapshot at step 150 is used", r, 0, "snapshot at step 150")
+    r = vcc_run("vm", "prove", image, "--input", request, "--step", "120", "-o", os.path.join(tmp, "s.proof"),
+                "--snapshots", snaps)
+    expect("12 proofs: a corrupted snapshot is exit 2, not a wrong proof", r, 2, "does not restore")
+    r = vcc_run("vm", "prove", image, "--step", "120", "-o", os.path.join(tmp, "s.proof"), "--snapshots", snaps)
+    expect("12 proofs: snapshots of another request are not used", r, 0, "from step 0")
+
+
 def main():
     global vcc, tmp, cwd, canary, sanitized
     parser = argparse.ArgumentParser()
@@ -469,6 +537,7 @@ def main():
     wrong_layer()
     lenient_parsing(base, hostile_out)
     exit_codes(base, source, hostile_out)
+    hostile_proofs(base, o.guests)
 
     check("no PWNED file anywhere", not any("PWNED" in files for _, _, files in os.walk(tmp)))
     check("the canary directory is as it was", canary_intact())
