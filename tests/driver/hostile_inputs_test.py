@@ -417,7 +417,7 @@ def hostile_proofs(base, guests):
     image = os.path.join(guests, "cli-echo.elf")
     request = os.path.join(tmp, "proof-request.bin")
     with open(request, "wb") as f:
-        f.write(b"hello, proofs " * 9)
+        f.write(b"hello, proofs " * 150)  # about 1,500 steps of echo
     good = os.path.join(tmp, "good.proof")
     r = vcc_run("vm", "prove", image, "--input", request, "--step", "150", "-o", good)
     if not expect("12 proofs: prove step 150", r, 0):
