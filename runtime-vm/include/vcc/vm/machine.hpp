@@ -84,7 +84,6 @@ public:
   // does not have (or any blob, without a store) stops the run with
   // StopReason::MissingData.
   void setBlobStore(BlobStore* store) { blobStore_ = store; }
-  BlobStore* blobStore() const { return blobStore_; }
   // The bytes of the data named `root`: the request or a blob; null when
   // the host has neither.
   const std::vector<uint8_t>* findData(const Hash& root) const;
