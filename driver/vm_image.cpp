@@ -2,6 +2,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <filesystem>
 
 #include "exit_codes.hpp"
 #include "file_io.hpp"
@@ -27,6 +28,26 @@ std::unique_ptr<vm::Machine> loadImage(const std::string& path) {
     return nullptr;
   }
   return machine;
+}
+
+std::optional<std::vector<uint8_t>> readRequest(const std::string& path) {
+  constexpr uint64_t kMaxRequestBytes = uint64_t{256} << 20;
+  if (path.empty()) return std::vector<uint8_t>{};
+  std::string error;
+  auto bytes = readBinary(path, kMaxRequestBytes, error);
+  if (!bytes) reportError(error);
+  return bytes;
+}
+
+bool attachStore(vm::Machine& machine, const std::string& dir, std::unique_ptr<vm::DirectoryBlobStore>& holder) {
+  if (dir.empty()) return true;
+  if (!std::filesystem::is_directory(dir)) {
+    reportError(dir + ": not a directory");
+    return false;
+  }
+  holder = std::make_unique<vm::DirectoryBlobStore>(dir);
+  machine.setBlobStore(holder.get());
+  return true;
 }
 
 std::string hex64(uint64_t value) {

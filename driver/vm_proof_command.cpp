@@ -24,7 +24,6 @@
 namespace vcc::driver {
 namespace {
 
-constexpr uint64_t kMaxRequestBytes = uint64_t{256} << 20;
 constexpr uint64_t kMaxProofFileBytes = 5 + vm::kPackedStateSize + vm::kMaxProofRecordBytes;
 
 struct ProveOptions {
@@ -69,13 +68,9 @@ std::filesystem::path nearestSnapshot(const std::string& directory, const vm::Ha
 }
 
 int prove(const ProveOptions& options) {
-  std::vector<uint8_t> request;
+  std::optional<std::vector<uint8_t>> request = readRequest(options.input);
+  if (!request) return kExitBadInput;
   std::string error;
-  if (!options.input.empty()) {
-    auto bytes = readBinary(options.input, kMaxRequestBytes, error);
-    if (!bytes) return reportError(error);
-    request = std::move(*bytes);
-  }
   std::unique_ptr<vm::Machine> machine = loadImage(options.image);
   if (!machine) return kExitBadInput;
   vm::Hash programHash{};
@@ -83,7 +78,7 @@ int prove(const ProveOptions& options) {
     if (!std::filesystem::is_directory(options.snapshots)) return reportError(options.snapshots + ": not a directory");
     programHash = machine->stateRoot();
   }
-  machine->bindRequest(std::move(request));
+  machine->bindRequest(std::move(*request));
   auto start = std::chrono::steady_clock::now();
   uint64_t from = 0;
   std::string how = "from step 0";
@@ -102,11 +97,7 @@ int prove(const ProveOptions& options) {
   }
   machine->setMemoryLimit(options.maxMemoryMiB << 20);
   std::unique_ptr<vm::DirectoryBlobStore> store;
-  if (!options.store.empty()) {
-    if (!std::filesystem::is_directory(options.store)) return reportError(options.store + ": not a directory");
-    store = std::make_unique<vm::DirectoryBlobStore>(options.store);
-    machine->setBlobStore(store.get());
-  }
+  if (!attachStore(*machine, options.store, store)) return kExitBadInput;
 
   vm::StopReason reason = machine->run(options.step);
   double runSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

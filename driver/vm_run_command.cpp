@@ -43,7 +43,6 @@ struct Checkpoint {
   vm::Hash stateRoot;
 };
 
-constexpr uint64_t kMaxRequestBytes = uint64_t{256} << 20;
 // Steps per slice of the run; between slices the command may print progress.
 constexpr uint64_t kStepsPerSlice = 200'000'000;
 
@@ -166,13 +165,8 @@ void printJson(vm::Machine& machine, const VmRunOptions& options, vm::StopReason
 int runImage(const VmRunOptions& options) {
   if (options.json && options.output == "-")
     return reportError("--json writes the report to stdout; give --output a file for the response");
-  std::vector<uint8_t> request;
-  if (!options.input.empty()) {
-    std::string error;
-    auto bytes = readBinary(options.input, kMaxRequestBytes, error);
-    if (!bytes) return reportError(error);
-    request = std::move(*bytes);
-  }
+  std::optional<std::vector<uint8_t>> request = readRequest(options.input);
+  if (!request) return kExitBadInput;
   std::unique_ptr<vm::Machine> machine = loadImage(options.image);
   if (!machine) return kExitBadInput;
   vm::Hash programHash{};
@@ -184,14 +178,10 @@ int runImage(const VmRunOptions& options) {
       return reportError(options.snapshotDir + ": not a directory");
     programHash = machine->stateRoot();
   }
-  machine->bindRequest(std::move(request));
+  machine->bindRequest(std::move(*request));
   machine->setMemoryLimit(options.maxMemoryMiB << 20);
   std::unique_ptr<vm::DirectoryBlobStore> store;
-  if (!options.store.empty()) {
-    if (!std::filesystem::is_directory(options.store)) return reportError(options.store + ": not a directory");
-    store = std::make_unique<vm::DirectoryBlobStore>(options.store);
-    machine->setBlobStore(store.get());
-  }
+  if (!attachStore(*machine, options.store, store)) return kExitBadInput;
 
   std::vector<Checkpoint> checkpoints;
   auto start = std::chrono::steady_clock::now();

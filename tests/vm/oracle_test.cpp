@@ -11,15 +11,6 @@
 namespace vcc::vm::test {
 namespace {
 
-// Loads the key into a0..a3 as four little-endian words.
-void loadKey(Assembler& code, const Hash& key) {
-  for (unsigned word = 0; word < 4; ++word) {
-    uint64_t value = 0;
-    for (unsigned byte = 0; byte < 8; ++byte) value |= uint64_t{key[8 * word + byte]} << (8 * byte);
-    code.li(static_cast<Reg>(a0 + word), value);
-  }
-}
-
 Outcome runWithStore(Assembler code, BlobStore* store) {
   code.li(a7, 93).ecall();
   Outcome outcome{std::make_unique<Machine>(), StopReason::Trapped};
@@ -41,17 +32,17 @@ TEST(Oracle, SizeAndLeafBoundedReads) {
   std::vector<uint8_t> blob = blobOf(100);
   Hash key = store.add(blob);
   Assembler code;
-  loadKey(code, key);
+  loadRoot(code, key);
   code.syscall(syscall::kOracleSize).addi(s1, a0, 0);
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 10).li(a5, kDataBase + 8).syscall(syscall::kOracleRead).addi(s2, a0, 0);   // 22 to the chunk end
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 34).li(a5, kDataBase + 32).syscall(syscall::kOracleRead).addi(s3, a0, 0);  // 30 to the chunk end
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 90).li(a5, kDataBase + 72).syscall(syscall::kOracleRead).addi(s4, a0, 0);  // 6 to the chunk end
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 96).li(a5, kDataBase + 88).syscall(syscall::kOracleRead).addi(s6, a0, 0);  // 4 left, 8 to the leaf end
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 100).li(a5, kDataBase + 96).syscall(syscall::kOracleRead).addi(s5, a0, 0); // end
   Outcome out = runWithStore(code, &store);
   EXPECT_EQ(out.reg(s1), 100u);
@@ -74,9 +65,9 @@ TEST(Oracle, BadBufferIsAFault) {
   MemoryBlobStore store;
   Hash key = store.add(blobOf(40));
   Assembler code;
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 0).li(a5, 0x100).syscall(syscall::kOracleRead).addi(s3, a0, 0);  // null guard
-  loadKey(code, key);
+  loadRoot(code, key);
   code.li(a4, 41).li(a5, 0x100).syscall(syscall::kOracleRead).addi(s4, a0, 0);  // past the end: 0 first
   Outcome out = runWithStore(code, &store);
   EXPECT_EQ(out.reg(s3), static_cast<uint64_t>(syscall::kErrorFault));
@@ -91,7 +82,7 @@ TEST(Oracle, MissingBlobStopsTheRunAndResumes) {
   Hash key = dataRoot(blob);
   for (uint64_t number : {syscall::kOracleSize, syscall::kOracleRead}) {
     Assembler code;
-    loadKey(code, key);
+    loadRoot(code, key);
     code.li(a4, 3).li(a5, kDataBase).syscall(number).addi(s1, a0, 0).li(a7, 93).ecall();
     Machine machine;
     ASSERT_TRUE(machine.load(buildProgram(code, {}, 256)).ok());

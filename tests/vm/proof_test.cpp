@@ -14,15 +14,6 @@
 namespace vcc::vm::test {
 namespace {
 
-// Loads the root into a0..a3 as four little-endian words.
-void loadRoot(Assembler& code, const Hash& root) {
-  for (unsigned word = 0; word < 4; ++word) {
-    uint64_t value = 0;
-    for (unsigned byte = 0; byte < 8; ++byte) value |= uint64_t{root[8 * word + byte]} << (8 * byte);
-    code.li(static_cast<Reg>(a0 + word), value);
-  }
-}
-
 // A program that reaches every kind of step: ALU, branches, loads and
 // stores near both ends of memory, request reads across a chunk boundary,
 // response writes, oracle calls, and the exit.

@@ -32,6 +32,16 @@ inline Outcome run(const Assembler& code, std::vector<uint8_t> data = {}, uint64
   return runElf(buildProgram(code, std::move(data), dataMemorySize), std::move(request), stepLimit);
 }
 
+// Loads a data root into a0..a3 as four little-endian words: the argument
+// of oracle_size and oracle_read (SPEC §3.4).
+inline void loadRoot(Assembler& code, const Hash& root) {
+  for (unsigned word = 0; word < 4; ++word) {
+    uint64_t value = 0;
+    for (unsigned byte = 0; byte < 8; ++byte) value |= uint64_t{root[8 * word + byte]} << (8 * byte);
+    code.li(static_cast<Reg>(a0 + word), value);
+  }
+}
+
 // Runs `body`, then exits; returns the outcome after checking the exit.
 inline Outcome runToExit(Assembler body, std::vector<uint8_t> data = {}, uint64_t dataMemorySize = 0) {
   body.li(a7, 93).ecall();
