@@ -5,8 +5,13 @@
 // pointer-to-integer casts, ordering or hashing by pointer (std::less<T*>,
 // std::set<T*>, std::map<T*, V>, std::hash<T*>, unordered containers and
 // priority queues keyed by pointers or smart pointers, std::sort of
-// pointers without a comparator, < on two pointers) and printing pointers
-// (%p). Order and key by an index or an id stored in the object instead.
+// pointers without a comparator, < on two pointers), printing pointers
+// (%p), and reading the bytes of an object that holds an address (memcpy,
+// memmove or memcmp of a pointer or of a struct with pointer members into
+// or against plain bytes, a reinterpret_cast or C cast of its address to a
+// pointer to bytes or integers, std::bit_cast of it, std::as_bytes of a
+// span of pointers). Order and key by an index or an id stored in the
+// object instead.
 #include "Rule.hpp"
 
 #include "clang/AST/ExprCXX.h"
@@ -33,6 +38,74 @@ bool isAddressLike(clang::QualType type) {
   return false;
 }
 
+// Whether the bytes of a `type` object include an address: a pointer, a
+// smart pointer, an array of them, a class with such a member or base, or
+// a polymorphic class (its vtable pointer).
+bool holdsAddress(clang::QualType type, unsigned depth = 0) {
+  if (type.isNull() || depth > 16) return false;
+  type = type.getCanonicalType().getNonReferenceType();
+  if (isAddressLike(type)) return true;
+  if (const clang::ArrayType* array = type->getAsArrayTypeUnsafe())
+    return holdsAddress(array->getElementType(), depth + 1);
+  const clang::CXXRecordDecl* record = type->getAsCXXRecordDecl();
+  if (record == nullptr || (record = record->getDefinition()) == nullptr) return false;
+  if (record->isPolymorphic()) return true;
+  for (const clang::CXXBaseSpecifier& base : record->bases())
+    if (holdsAddress(base.getType(), depth + 1)) return true;
+  for (const clang::FieldDecl* field : record->fields())
+    if (holdsAddress(field->getType(), depth + 1)) return true;
+  return false;
+}
+
+// The type of the object an argument of memcpy & co. points at, seen
+// through the conversions to void* (implicit and explicit); null when the
+// argument is not a pointer.
+clang::QualType objectBehind(const clang::Expr* argument) {
+  clang::QualType type = argument->IgnoreParenCasts()->getType().getCanonicalType();
+  if (const auto* pointer = type->getAs<clang::PointerType>()) return pointer->getPointeeType();
+  return {};
+}
+
+// memcpy/memmove that copies an address into bytes that are not an address
+// holder of their own, and memcmp/bcmp that compares the bytes of one.
+AST_MATCHER(clang::CallExpr, readsAddressBytes) {
+  const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(Node.getCalleeDecl());
+  if (callee == nullptr || !callee->getIdentifier() || Node.getNumArgs() < 2) return false;
+  const clang::DeclContext* context = callee->getDeclContext()->getRedeclContext();
+  if (!context->isTranslationUnit() && !callee->isInStdNamespace()) return false;
+  llvm::StringRef name = callee->getName();
+  name.consume_front("__builtin_");
+  clang::QualType destination = objectBehind(Node.getArg(0));
+  clang::QualType source = objectBehind(Node.getArg(1));
+  if (name == "memcpy" || name == "memmove" || name == "mempcpy" || name == "memcpy_inline")
+    return holdsAddress(source) && !holdsAddress(destination);
+  if (name == "memcmp" || name == "bcmp") return holdsAddress(source) || holdsAddress(destination);
+  return false;
+}
+
+// An explicit cast of a pointer to an address holder into a pointer to
+// something else that is not void: reading a pointer's bytes through it.
+AST_MATCHER(clang::ExplicitCastExpr, exposesAddressBytes) {
+  if (Node.getCastKind() != clang::CK_BitCast) return false;
+  const auto* target = Node.getType().getCanonicalType()->getAs<clang::PointerType>();
+  if (target == nullptr || target->getPointeeType()->isVoidType() || holdsAddress(target->getPointeeType()))
+    return false;
+  return holdsAddress(objectBehind(Node.getSubExpr()));
+}
+
+// std::as_bytes / std::as_writable_bytes of a span of address holders.
+AST_MATCHER(clang::CallExpr, spansAddressBytes) {
+  const auto* callee = llvm::dyn_cast_or_null<clang::FunctionDecl>(Node.getCalleeDecl());
+  if (callee == nullptr || !callee->isInStdNamespace() || !callee->getIdentifier() || Node.getNumArgs() != 1)
+    return false;
+  if (callee->getName() != "as_bytes" && callee->getName() != "as_writable_bytes") return false;
+  const auto* span = llvm::dyn_cast_or_null<clang::ClassTemplateSpecializationDecl>(
+      Node.getArg(0)->getType().getCanonicalType()->getAsCXXRecordDecl());
+  if (span == nullptr || span->getTemplateArgs().size() == 0) return false;
+  const clang::TemplateArgument& element = span->getTemplateArgs()[0];
+  return element.getKind() == clang::TemplateArgument::Type && holdsAddress(element.getAsType());
+}
+
 // The element type an iterator (a pointer or a class with value_type) visits.
 clang::QualType valueTypeOf(clang::QualType iterator) {
   iterator = iterator.getCanonicalType().getNonReferenceType();
@@ -49,6 +122,16 @@ AST_MATCHER(clang::ClassTemplateSpecializationDecl, keyedByAddress) {
   const clang::TemplateArgumentList& arguments = Node.getTemplateArgs();
   return arguments.size() > 0 && arguments[0].getKind() == clang::TemplateArgument::Type &&
          isAddressLike(arguments[0].getAsType());
+}
+
+// A bit cast (__builtin_bit_cast, std::bit_cast) from an address holder to
+// a type that holds none: the address as plain bits.
+AST_MATCHER(clang::CastExpr, bitCastExposesAddress) {
+  return Node.getCastKind() == clang::CK_LValueToRValueBitCast && holdsAddress(Node.getSubExpr()->getType()) &&
+         !holdsAddress(Node.getType());
+}
+AST_MATCHER(clang::CallExpr, stdBitCastExposesAddress) {
+  return Node.getNumArgs() == 1 && holdsAddress(Node.getArg(0)->getType()) && !holdsAddress(Node.getType());
 }
 
 AST_MATCHER(clang::BinaryOperator, comparesPointers) {
@@ -125,14 +208,12 @@ public:
 
   void registerMatchers(MatchFinder& finder) override {
     finder.addMatcher(castExpr(hasCastKind(clang::CK_PointerToIntegral)).bind("cast"), this);
+    finder.addMatcher(castExpr(bitCastExposesAddress()).bind("bitcast"), this);
     finder.addMatcher(
-        castExpr(hasCastKind(clang::CK_LValueToRValueBitCast), hasSourceExpression(hasType(pointerType())))
-            .bind("bitcast"),
-        this);
-    finder.addMatcher(
-        callExpr(callee(functionDecl(hasName("::std::bit_cast"))), hasArgument(0, hasType(pointerType())))
-            .bind("bitcast"),
-        this);
+        callExpr(callee(functionDecl(hasName("::std::bit_cast"))), stdBitCastExposesAddress()).bind("bitcast"), this);
+    finder.addMatcher(callExpr(readsAddressBytes()).bind("bytes"), this);
+    finder.addMatcher(explicitCastExpr(exposesAddressBytes()).bind("expose"), this);
+    finder.addMatcher(callExpr(spansAddressBytes()).bind("span"), this);
     finder.addMatcher(
         typeLoc(loc(qualType(hasDeclaration(classTemplateSpecializationDecl(
                     hasAnyName("::std::less", "::std::greater", "::std::less_equal", "::std::greater_equal",
@@ -154,7 +235,17 @@ public:
       report(cast->getBeginLoc(), "pointer converted to the integer type '" + cast->getType().getAsString(policy) + "'",
              kInstead);
     } else if (const auto* bitcast = result.Nodes.getNodeAs<clang::Expr>("bitcast")) {
-      report(bitcast->getBeginLoc(), "pointer bit-cast to '" + bitcast->getType().getAsString(policy) + "'", kInstead);
+      report(bitcast->getBeginLoc(), "an address bit-cast to '" + bitcast->getType().getAsString(policy) + "'",
+             kInstead);
+    } else if (const auto* bytes = result.Nodes.getNodeAs<clang::CallExpr>("bytes")) {
+      const auto* callee = llvm::cast<clang::FunctionDecl>(bytes->getCalleeDecl());
+      report(bytes->getBeginLoc(), "'" + callee->getName() + "' reads the bytes of an address", kInstead);
+    } else if (const auto* expose = result.Nodes.getNodeAs<clang::ExplicitCastExpr>("expose")) {
+      report(expose->getBeginLoc(),
+             "cast to '" + expose->getType().getAsString(policy) + "' reads the bytes of an address", kInstead);
+    } else if (const auto* span = result.Nodes.getNodeAs<clang::CallExpr>("span")) {
+      const auto* callee = llvm::cast<clang::FunctionDecl>(span->getCalleeDecl());
+      report(span->getBeginLoc(), "'std::" + callee->getName() + "' of a span of addresses", kInstead);
     } else if (const auto* keyed = result.Nodes.getNodeAs<clang::TypeLoc>("keyed")) {
       // A written type is an ElaboratedTypeLoc around the template's own
       // TypeLoc: report the outer one, as spelled (`std::set<Node *>`).
@@ -186,7 +277,8 @@ private:
 
 extern const RuleDescriptor kNoAddressDependenceRule = {
     "vcc-no-address-dependence",
-    "pointer-to-integer casts, ordering or hashing by pointer, containers keyed by pointers, printing pointers",
+    "pointer-to-integer casts, ordering or hashing by pointer, containers keyed by pointers, printing pointers, "
+    "reading the bytes of a pointer",
     createRule<NoAddressDependenceRule>};
 
 } // namespace vcc::frontend
