@@ -39,4 +39,11 @@ inline std::filesystem::path fuzzerPath(const std::filesystem::path& buildDir, c
   return buildDir / ".vcc-work" / "fuzz" / (service + ".fuzz");
 }
 
+// The libFuzzer dictionary beside it: the constants the service compares
+// its input with (the IR plugin's vcc-fuzz-dictionary).
+inline std::filesystem::path fuzzerDictionaryPath(const std::filesystem::path& fuzzer) {
+  std::filesystem::path dictionary = fuzzer;
+  return dictionary.replace_extension(".dict");
+}
+
 }  // namespace vcc::driver

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "build_config.hpp"
+#include "build_directory.hpp"
 #include "toolchain/process.hpp"
 #include "vcc/passes/ptx_scan.hpp"
 #if VCC_WITH_IR_PLUGIN
@@ -96,7 +97,8 @@ std::vector<std::string> nvccCompile(const NativeBuildRequest& request, const st
 #if VCC_WITH_IR_PLUGIN
   // The host half holds nvcc's launch stubs (volatile, CUDA runtime calls):
   // the rewrites only; the checks ran on the same source in checkedCompile.
-  passes::IrPluginOptions plugin{passes::builtIrPlugin().pluginPath, {}};
+  passes::IrPluginOptions plugin = passes::builtIrPlugin();
+  plugin.allowLists.clear();
   plugin.checks = false;
   std::string hostPlugin = "-Xcompiler=";
   for (const std::string& argument : passes::irPluginArguments(plugin))
@@ -179,9 +181,21 @@ std::vector<std::vector<std::string>> fuzzerCommands(const NativeBuildRequest& r
   std::vector<std::string> paths = includeAndDefineFlags(request);
   compile.insert(compile.end(), paths.begin(), paths.end());
 #if VCC_WITH_IR_PLUGIN
-  for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) compile.push_back(argument);
+  passes::IrPluginOptions plugin = passes::builtIrPlugin();
+  plugin.fuzzDictionary = fuzzerDictionaryPath(request.fuzzer).string();
+  for (const std::string& argument : passes::irPluginArguments(plugin)) compile.push_back(argument);
 #endif
-  compile.insert(compile.end(), {"-fsanitize=fuzzer-no-link", "-c", fs::absolute(request.glue).string(), "-o", object.string()});
+  // libFuzzer learns magic values from the last compares it saw (32 of
+  // each width); the ABI codec's and libc++'s loops would overwrite the
+  // service's own in every run, so only service code is instrumented.
+  const fs::path ignoreList = request.workDir / "fuzz-coverage-ignorelist.txt";
+  static constexpr std::string_view kIgnored =
+      "# vcc's dispatch and ABI code and libc++: not the service's decisions\n"
+      "fun:_Z14vccProgramMain*\nfun:_ZN3vcc*\nfun:_ZNK3vcc*\nfun:_ZNSt3__1*\nfun:_ZNKSt3__1*\n";
+  std::ofstream(ignoreList, std::ios::binary | std::ios::trunc) << kIgnored;
+  compile.insert(compile.end(), {"-DVCC_FUZZ_BUILD=1", "-fsanitize=fuzzer-no-link",
+                                 "-fsanitize-coverage-ignorelist=" + ignoreList.string(), "-c",
+                                 fs::absolute(request.glue).string(), "-o", object.string()});
   std::vector<std::string> link{kClangxx, object.string()};
   appendNonEmpty(link, kFuzzMainObjects);
   appendNonEmpty(link, kFuzzLibraries);

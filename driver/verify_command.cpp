@@ -214,6 +214,8 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
                                    "-handle_abrt=0", "-handle_trap=0", "-print_final_stats=1",
                                    "-vcc_image=" + image.string(), "-vcc_divergences=" + fs::absolute(divergences).string(),
                                    fs::absolute(corpus).string()};
+  if (fs::path dictionary = fuzzerDictionaryPath(fuzzer); fs::is_regular_file(dictionary))
+    command.insert(command.begin() + 1, "-dict=" + fs::absolute(dictionary).string());
   if (!options.json)
     std::fprintf(stderr, "vcc: coverage-guided fuzzing for %u s (%s)\n", options.fuzzTime, fuzzer.filename().c_str());
   toolchain::SpawnOptions spawn;
@@ -238,7 +240,12 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
   for (const fs::path& file : found) {
     auto bytes = readRegularFile(file, uint64_t{16} << 20, error);
     if (!bytes) return false;
-    requests.push_back({"coverage fuzz " + file.filename().string(), std::move(*bytes)});
+    // Named with the method the input calls, when its selector is one.
+    std::string method;
+    for (const ManifestMethod& candidate : build.manifest.methods)
+      if (bytes->size() >= 4 && std::equal(candidate.selector.begin(), candidate.selector.end(), bytes->begin()))
+        method = " " + candidate.signature;
+    requests.push_back({"coverage fuzz " + file.filename().string() + method, std::move(*bytes)});
   }
   return true;
 }

@@ -45,6 +45,11 @@ VCC_FUNCTION_PASS(ExternalCallsCheck)
 // initializers (tables of function pointers, vtables).
 VCC_MODULE_PASS(ExternalReferencesCheck)
 
+// vcc-fuzz-dictionary: with -mllvm -vcc-fuzz-dictionary=PATH (vcc build
+// --fuzzer), writes the constants the service compares its input with as
+// a libFuzzer dictionary. Reads the IR only.
+VCC_MODULE_PASS(FuzzDictionary)
+
 // vcc-fptoint-saturate (canonicalization, changes the IR): fptosi/fptoui
 // become llvm.fpto[su]i.sat, so an out-of-range or NaN conversion gives the
 // same integer on every target instead of target-specific garbage.

@@ -28,6 +28,7 @@ bool parseModulePass(llvm::StringRef name, llvm::ModulePassManager& passes,
   if (name == "vcc-module-asm") return passes.addPass(ModuleAsmCheck()), true;
   if (name == "vcc-external-references") return passes.addPass(ExternalReferencesCheck()), true;
   if (name == "vcc-stack-budget") return passes.addPass(StackBudget()), true;
+  if (name == "vcc-fuzz-dictionary") return passes.addPass(FuzzDictionary()), true;
   return false;
 }
 
@@ -64,6 +65,7 @@ void registerCallbacks(llvm::PassBuilder& builder) {
   // stores and bitcasts pay (at the start every local float is a store).
   builder.registerOptimizerLastEPCallback([](llvm::ModulePassManager& passes, llvm::OptimizationLevel) {
     passes.addPass(llvm::createModuleToFunctionPassAdaptor(CanonicalNaN()));
+    passes.addPass(FuzzDictionary());  // does nothing without -vcc-fuzz-dictionary
   });
 }
 

@@ -16,6 +16,13 @@
 //   -vcc_image=PATH        the service's RISC-V image (required)
 //   -vcc_divergences=DIR   where diverging inputs go (required)
 //   -vcc_max_steps=N       VM step limit per input (default 2e9)
+//
+// With libFuzzer's -dict=FILE (vcc build --fuzzer writes one: the
+// constants the service compares its input with), one mutation in four
+// writes a dictionary entry where the ABI puts values: at the start of a
+// 32-byte word after the selector (bytes, strings) or at its end (numbers,
+// big-endian). libFuzzer's own dictionary mutation picks any offset, so an
+// entry lands in the right place of a request of n bytes once in n tries.
 #include "service_allocator.hpp"
 #include "vcc/detail/request_reader.hpp"
 #include "vcc/native/traps.hpp"
@@ -31,6 +38,7 @@
 #include <cstring>
 #include <malloc.h>
 #include <new>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,6 +56,7 @@ std::string divergenceDir;
 uint64_t maxSteps = 2'000'000'000;
 std::chrono::steady_clock::time_point startTime;
 uint64_t inputs = 0;
+std::vector<std::string> dictionary;
 
 struct Outcome {
   int code = 0;  // 0, the exit code, 100 for a trap, 101 at the VM's step limit
@@ -112,6 +121,8 @@ Outcome runVm(const uint8_t* data, size_t size) {
 
 void recordDivergence(const uint8_t* data, size_t size, const Outcome& native, const Outcome& vm) {
   std::string name = vcc::vm::toHex(vcc::vm::keccak256(std::span<const uint8_t>(data, size))).substr(2, 16);
+  static std::set<std::string> recorded;  // libFuzzer keeps finding the same input
+  if (!recorded.insert(name).second) return;
   std::string path = divergenceDir + "/divergence-" + name;
   if (FILE* file = std::fopen(path.c_str(), "wb")) {
     if (size != 0) std::fwrite(data, 1, size, file);
@@ -123,6 +134,32 @@ void recordDivergence(const uint8_t* data, size_t size, const Outcome& native, c
                "vm exit %d, %zu response bytes\n",
                path.c_str(), seconds, static_cast<unsigned long long>(inputs), native.code, native.response.size(),
                vm.code, vm.response.size());
+}
+
+// Reads a dictionary in the form vcc-fuzz-dictionary writes: one quoted
+// entry per line with \xNN, \\ and \" escapes; other lines are ignored.
+void loadDictionary(const std::string& path) {
+  FILE* file = std::fopen(path.c_str(), "rb");
+  if (file == nullptr) return;
+  char line[1024];
+  while (std::fgets(line, sizeof line, file) != nullptr) {
+    std::string_view text(line);
+    size_t first = text.find('"'), last = text.rfind('"');
+    if (first == std::string_view::npos || last <= first + 1) continue;
+    std::string entry;
+    for (size_t i = first + 1; i < last; ++i) {
+      if (text[i] == '\\' && i + 1 < last && text[i + 1] == 'x' && i + 3 < last) {
+        entry.push_back(static_cast<char>(std::strtoul(std::string(text.substr(i + 2, 2)).c_str(), nullptr, 16)));
+        i += 3;
+      } else if (text[i] == '\\' && i + 1 < last) {
+        entry.push_back(text[++i]);
+      } else {
+        entry.push_back(text[i]);
+      }
+    }
+    if (!entry.empty() && entry.size() <= 32) dictionary.push_back(std::move(entry));
+  }
+  std::fclose(file);
 }
 
 std::string flagValue(std::string_view argument, std::string_view name) {
@@ -139,6 +176,7 @@ extern "C" int LLVMFuzzerInitialize(int* argc, char*** argv) {
     std::string_view argument = (*argv)[i];
     if (std::string value = flagValue(argument, "-vcc_image"); !value.empty()) imagePath = value;
     if (std::string value = flagValue(argument, "-vcc_divergences"); !value.empty()) divergenceDir = value;
+    if (std::string value = flagValue(argument, "-dict"); !value.empty()) loadDictionary(value);
     if (std::string value = flagValue(argument, "-vcc_max_steps"); !value.empty())
       maxSteps = std::strtoull(value.c_str(), nullptr, 10);
   }
@@ -173,4 +211,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (native.code != vm.code || (native.code == 0 && native.response != vm.response))
     recordDivergence(data, size, native, vm);
   return 0;
+}
+
+extern "C" size_t LLVMFuzzerMutate(uint8_t* data, size_t size, size_t maxSize);
+
+extern "C" size_t LLVMFuzzerCustomMutator(uint8_t* data, size_t size, size_t maxSize, unsigned int seed) {
+  const size_t words = size > 4 ? (size - 4) / 32 : 0;
+  if (dictionary.empty() || words == 0 || seed % 4 != 0) return LLVMFuzzerMutate(data, size, maxSize);
+  const std::string& entry = dictionary[(seed / 4) % dictionary.size()];
+  const size_t word = 4 + 32 * ((seed / 4 / dictionary.size()) % words);
+  const bool atEnd = (seed >> 30) & 1;
+  std::memcpy(data + word + (atEnd ? 32 - entry.size() : 0), entry.data(), entry.size());
+  return size;
 }

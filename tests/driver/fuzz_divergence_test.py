@@ -62,6 +62,24 @@ def main():
         check("--fuzz-time 8: recorded inputs are confirmed by the real binary and the VM", len(confirmed) >= 1,
               report.get("mismatches"))
 
+        # The magic prefix: the build's dictionary holds the constant the
+        # service compares with, and the fuzzer puts it where the ABI puts
+        # bytes; seeded with a request that reaches the comparison only.
+        with open(os.path.join(out, ".vcc-work", "fuzz", "planted_divergence.dict")) as f:
+            dictionary = f.read()
+        check("vcc build --fuzzer: the dictionary holds the compared magic", '"vcc!"' in dictionary, dictionary)
+        check("the dictionary leaves out vcc's own compares (stack budget, selectors)",
+              dictionary.count("\n\"") <= 2 and "f[n?" not in dictionary, dictionary)
+        magic_corpus = os.path.join(tmp, "magic-corpus")
+        os.makedirs(magic_corpus)
+        with open(os.path.join(magic_corpus, "magic.bin"), "wb") as f:
+            f.write(selectors["magic"] + word(32) + word(12) + b"abcdefghijkl" + bytes(20))
+        r = run(o.vcc, "verify-equiv", out, "--corpus", magic_corpus, "--fuzz-time", "5", "--json", timeout=300)
+        report = json.loads(r.stdout) if r.stdout.strip() else {}
+        found = [m["request"] for m in report.get("mismatches", []) if m["request"].startswith("coverage fuzz")]
+        check("--fuzz-time 5 from one request: the magic-prefix divergence is found and confirmed",
+              any(name.endswith(" magic(bytes)") for name in found), (found[:4], report.get("coverageFuzzing")))
+
         r = run(o.vcc, "verify-equiv", out, "--fuzz-time", "1", "--calldata", "/nonexistent-file")
         check("--fuzz-time with a missing request file: exit 2", r.returncode == 2, r.stderr)
         plain = os.path.join(tmp, "plain")

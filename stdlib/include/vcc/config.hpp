@@ -19,8 +19,13 @@
 #define VCC_TARGET_GUEST 0
 #endif
 
-// Marks a service method for the frontend (docs/service-api.md).
-#if defined(__clang__) && !defined(__CUDACC__)
+// Marks a service method for the frontend (docs/service-api.md). In the
+// coverage-guided fuzzer's build (vcc build --fuzzer) a method stays a
+// function of its own, so that its comparisons are traced while those of
+// the dispatch and ABI code around it are not (driver/native_build.cpp).
+#if defined(__clang__) && !defined(__CUDACC__) && defined(VCC_FUZZ_BUILD)
+#define VCC_METHOD [[clang::annotate("vcc.method"), gnu::noinline]]
+#elif defined(__clang__) && !defined(__CUDACC__)
 #define VCC_METHOD [[clang::annotate("vcc.method")]]
 #else
 #define VCC_METHOD

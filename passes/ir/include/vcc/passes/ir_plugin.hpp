@@ -14,6 +14,7 @@ struct IrPluginOptions {
   std::string pluginPath;              // VccIrChecks.so
   std::vector<std::string> allowLists; // empty: the list compiled into the plugin
   bool checks = true;                  // false: the canonicalizations only
+  std::string fuzzDictionary;          // non-empty: write vcc-fuzz-dictionary's output here
 };
 
 // The Clang arguments that load and run the plugin, for C and C++ compiles
@@ -32,13 +33,17 @@ inline std::vector<std::string> irPluginArguments(const IrPluginOptions& options
     arguments.push_back("-mllvm");
     arguments.push_back("-vcc-checks=false");
   }
+  if (!options.fuzzDictionary.empty()) {
+    arguments.push_back("-mllvm");
+    arguments.push_back("-vcc-fuzz-dictionary=" + options.fuzzDictionary);
+  }
   return arguments;
 }
 
 #if defined(VCC_IR_PLUGIN_PATH) && defined(VCC_IR_ALLOWED_CALLS_FILE)
 // The plugin and default allow list of this build tree.
 inline IrPluginOptions builtIrPlugin() {
-  return {VCC_IR_PLUGIN_PATH, {VCC_IR_ALLOWED_CALLS_FILE}};
+  return {VCC_IR_PLUGIN_PATH, {VCC_IR_ALLOWED_CALLS_FILE}, true, {}};
 }
 #endif
 
