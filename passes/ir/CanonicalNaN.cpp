@@ -7,7 +7,21 @@
 // those places, on every target, so float memory and float bits never hold
 // another NaN (docs/passes.md, "Defined semantics"). Values in registers
 // keep whatever NaN they have; no operation can tell them apart.
+//
+// A value that ValueTracking proves never NaN (from how it was computed,
+// and from the branches and assumptions that dominate the use) needs no
+// check: an integer converted to float, a product of such values with
+// finite constants, a value the code already tested with x == x, ... This
+// keeps the cost in the math library, whose bit manipulations of values
+// it has classified are bitcasts, near zero.
 #include "Passes.hpp"
+
+#include "llvm/Analysis/AssumptionCache.h"
+#include "llvm/Analysis/DomConditionCache.h"
+#include "llvm/Analysis/SimplifyQuery.h"
+#include "llvm/Analysis/TargetLibraryInfo.h"
+#include "llvm/Analysis/ValueTracking.h"
+#include "llvm/IR/Dominators.h"
 
 #include "llvm/IR/Constants.h"
 #include "llvm/IR/Function.h"
@@ -37,7 +51,7 @@ llvm::Value* canonicalize(llvm::Value* value, llvm::Instruction* at) {
 
 } // namespace
 
-llvm::PreservedAnalyses CanonicalNaN::run(llvm::Function& function, llvm::FunctionAnalysisManager&) {
+llvm::PreservedAnalyses CanonicalNaN::run(llvm::Function& function, llvm::FunctionAnalysisManager& analyses) {
   struct Use {
     llvm::Instruction* user;
     unsigned operand;
@@ -52,8 +66,24 @@ llvm::PreservedAnalyses CanonicalNaN::run(llvm::Function& function, llvm::Functi
       if (call->getIntrinsicID() == llvm::Intrinsic::copysign) uses.push_back({call, 1});
     }
   }
+  if (uses.empty()) return llvm::PreservedAnalyses::all();
+  // Facts are gathered before any select is inserted; the checks inserted
+  // below change no branch, so they stay true.
+  const llvm::DominatorTree& dominators = analyses.getResult<llvm::DominatorTreeAnalysis>(function);
+  llvm::AssumptionCache& assumptions = analyses.getResult<llvm::AssumptionAnalysis>(function);
+  const llvm::TargetLibraryInfo& libraries = analyses.getResult<llvm::TargetLibraryAnalysis>(function);
+  llvm::DomConditionCache conditions;
+  for (llvm::BasicBlock& block : function)
+    if (auto* branch = llvm::dyn_cast<llvm::BranchInst>(block.getTerminator()); branch && branch->isConditional())
+      conditions.registerBranch(branch);
+  const llvm::SimplifyQuery query(function.getDataLayout(), &libraries, &dominators, &assumptions, nullptr,
+                                  /*UseInstrInfo=*/true, /*CanUseUndef=*/true, &conditions);
+  llvm::SmallVector<Use, 16> needed;
+  for (const Use& use : uses)
+    if (!llvm::isKnownNeverNaN(use.user->getOperand(use.operand), 0, query.getWithInstruction(use.user)))
+      needed.push_back(use);
   bool changed = false;
-  for (const Use& use : uses) {
+  for (const Use& use : needed) {
     llvm::Value* original = use.user->getOperand(use.operand);
     llvm::Value* replacement = canonicalize(original, use.user);
     if (replacement != original) {

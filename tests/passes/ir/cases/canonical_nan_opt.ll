@@ -1,6 +1,10 @@
 ; vcc-canonical-nan through opt: floats stored to memory, floats bitcast to
 ; integers and copysign's sign operand become the canonical quiet NaN when
-; they are NaN; other uses of floats are left alone.
+; they are NaN; other uses of floats are left alone, and so are values
+; proven never NaN (converted integers, products of them with finite
+; constants, values behind a dominating isnan test in the form the
+; optimizer gives it, fcmp ord/uno x, 0.0), but not a sum that
+; could be inf - inf or a value on the branch where the test failed.
 ; RUN: %opt -passes=vcc-canonical-nan -S %s | FileCheck %s
 
 define void @store(ptr %p, float %x) {
@@ -43,6 +47,41 @@ define float @arithmetic(float %a, float %b) {
 ; CHECK-NEXT: ret float %r
   %r = fadd float %a, %b
   ret float %r
+}
+
+define void @never_nan(ptr %p, i32 %i) {
+; CHECK-LABEL: @never_nan(
+; CHECK-NOT: fcmp uno
+; CHECK: store float %scaled, ptr %p
+  %f = sitofp i32 %i to float
+  %scaled = fmul float %f, 0x3F847AE140000000
+  store float %scaled, ptr %p
+  ret void
+}
+
+define void @inf_minus_inf(ptr %p, float %a, float %b) {
+; CHECK-LABEL: @inf_minus_inf(
+; CHECK: fcmp uno float %d, %d
+  %d = fsub float %a, %b
+  store float %d, ptr %p
+  ret void
+}
+
+define i32 @tested(float %x) {
+; CHECK-LABEL: @tested(
+; CHECK: ordered:
+; CHECK-NEXT: %b = bitcast float %x to i32
+; CHECK: unordered:
+; CHECK-NEXT: fcmp uno float %x, %x
+entry:
+  %ok = fcmp ord float %x, 0.0   ; x == x as the optimizer leaves it
+  br i1 %ok, label %ordered, label %unordered
+ordered:
+  %b = bitcast float %x to i32
+  ret i32 %b
+unordered:
+  %n = bitcast float %x to i32
+  ret i32 %n
 }
 
 declare double @llvm.copysign.f64(double, double)
