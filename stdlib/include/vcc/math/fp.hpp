@@ -86,11 +86,22 @@ VCC_HD inline bool signBit(float x) {
   return (bitsOf(x) >> 31) != 0;
 }
 // |x| with the sign of s.
+// IEEE copySign: exact on every target (bit operations in the guest's
+// soft-float), and a copysign rather than bitcasts to the IR plugin, which
+// then checks only the sign operand for NaN.
 VCC_HD inline double withSignOf(double x, double s) {
-  return doubleFromBits((bitsOf(x) & 0x7fffffffffffffffull) | (bitsOf(s) & 0x8000000000000000ull));
+#if defined(__CUDA_ARCH__)
+  return ::copysign(x, s);
+#else
+  return __builtin_copysign(x, s);
+#endif
 }
 VCC_HD inline float withSignOf(float x, float s) {
-  return floatFromBits((bitsOf(x) & 0x7fffffffu) | (bitsOf(s) & 0x80000000u));
+#if defined(__CUDA_ARCH__)
+  return ::copysignf(x, s);
+#else
+  return __builtin_copysignf(x, s);
+#endif
 }
 
 // a * b + c rounded once. glibc's fma (the host), the guest runtime's
