@@ -105,9 +105,19 @@ bool collectFileRequests(const VerifyOptions& options, std::vector<Request>& req
 class FuzzedRequests {
 public:
   // Fails (with `error`) when a method's parameter types are not understood.
-  bool prepare(const Manifest& manifest, const std::vector<Request>& corpus, uint64_t seed, std::string& error) {
+  bool prepare(const Manifest& manifest, const std::vector<Request>& corpus, uint64_t seed, const std::string& store,
+               std::string& error) {
     manifest_ = &manifest;
     random_.seed(seed);
+    // The blobs a --store holds, by data root: values for bytes32 arguments.
+    std::error_code listError;
+    if (!store.empty())
+      for (const auto& entry : fs::directory_iterator(store, listError)) {
+        std::string name = entry.path().filename().string();
+        if (name.size() == 64 && name.find_first_not_of("0123456789abcdef") == std::string::npos)
+          storeRoots_.push_back("0x" + name);
+      }
+    std::sort(storeRoots_.begin(), storeRoots_.end());
     for (const ManifestMethod& method : manifest.methods) {
       std::optional<std::vector<AbiType>> types = signatureTypes(method.signature);
       if (!types) {
@@ -142,8 +152,8 @@ public:
     const ManifestMethod& method = manifest_->methods[m];
     const std::vector<AbiType>& types = methodTypes_[m];
     bool mutated = !seeds_[m].empty() && random_() % 3 == 0;
-    std::string json = mutated ? mutateJsonArguments(types, seeds_[m][random_() % seeds_[m].size()], random_)
-                               : randomJsonArguments(types, random_);
+    std::string json = mutated ? mutateJsonArguments(types, seeds_[m][random_() % seeds_[m].size()], random_, storeRoots_)
+                               : randomJsonArguments(types, random_, storeRoots_);
     std::optional<JsonValue> values = JsonValue::parse(json, error);
     std::optional<std::vector<uint8_t>> encoded = values ? encodeJsonArguments(types, *values, error) : std::nullopt;
     if (!encoded) {
@@ -168,6 +178,7 @@ private:
   const Manifest* manifest_ = nullptr;
   std::vector<std::vector<AbiType>> methodTypes_;
   std::vector<std::vector<JsonValue>> seeds_;  // per method
+  std::vector<std::string> storeRoots_;
   std::mt19937_64 random_;
 };
 
@@ -258,7 +269,7 @@ int verify(const VerifyOptions& options) {
   std::vector<Request> requests;  // files and corpus first, then what coverage fuzzing found
   FuzzedRequests fuzzed;
   if (!collectFileRequests(options, requests, error) ||
-      (options.fuzz != 0 && !build->manifest.methods.empty() && !fuzzed.prepare(build->manifest, requests, options.seed, error))) {
+      (options.fuzz != 0 && !build->manifest.methods.empty() && !fuzzed.prepare(build->manifest, requests, options.seed, options.limits.store, error))) {
     std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
     return kExitBadInput;
   }
@@ -300,7 +311,7 @@ int verify(const VerifyOptions& options) {
     // Seeds: the files and the first fuzzed calls (the same ones as below).
     std::vector<Request> seeds = requests;
     FuzzedRequests seedCalls;
-    if (fuzzCount != 0 && seedCalls.prepare(build->manifest, requests, options.seed, error))
+    if (fuzzCount != 0 && seedCalls.prepare(build->manifest, requests, options.seed, options.limits.store, error))
       for (uint64_t i = 0; i < std::min<uint64_t>(fuzzCount, 256); ++i)
         if (std::optional<Request> call = seedCalls.make(i, error)) seeds.push_back(std::move(*call));
     if (!runCoverageFuzzer(options, *build, *work, seeds, requests, coverage, error)) {

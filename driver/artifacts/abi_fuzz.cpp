@@ -21,7 +21,8 @@ constexpr int kMaxNesting = 3;
 
 class Generator {
 public:
-  explicit Generator(std::mt19937_64& random) : random_(random) {}
+  Generator(std::mt19937_64& random, const std::vector<std::string>& knownWords)
+      : random_(random), knownWords_(knownWords) {}
 
   void value(const AbiType& type, std::string& out, int depth) {
     using Kind = AbiType::Kind;
@@ -30,7 +31,12 @@ public:
     case Kind::Int: return signedValue(type.bits, out);
     case Kind::Bool: out += random_() % 2 ? "true" : "false"; return;
     case Kind::Address: return hexBytes(20, out);
-    case Kind::FixedBytes: return hexBytes(type.bits / 8, out);
+    case Kind::FixedBytes:
+      if (type.bits == 256 && !knownWords_.empty() && random_() % 4 != 0) {
+        out += '"' + knownWords_[random_() % knownWords_.size()] + '"';
+        return;
+      }
+      return hexBytes(type.bits / 8, out);
     case Kind::Bytes: return hexBytes(byteLength(), out);
     case Kind::String: {
       size_t length = byteLength();
@@ -157,13 +163,15 @@ private:
   }
 
   std::mt19937_64& random_;
+  const std::vector<std::string>& knownWords_;
 };
 
 // Prints `value` (of `type`) back as JSON the encoder reads, mutating some
 // of it on the way.
 class Mutator {
 public:
-  Mutator(std::mt19937_64& random, double rate) : random_(random), generator_(random), rate_(rate) {}
+  Mutator(std::mt19937_64& random, double rate, const std::vector<std::string>& knownWords)
+      : random_(random), generator_(random, knownWords), rate_(rate) {}
 
   void value(const AbiType& type, const JsonValue& json, std::string& out, int depth) {
     using Kind = AbiType::Kind;
@@ -246,8 +254,9 @@ private:
 
 }  // namespace
 
-std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random) {
-  Generator generator(random);
+std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random,
+                                const std::vector<std::string>& knownWords) {
+  Generator generator(random, knownWords);
   std::string out = "[";
   for (size_t i = 0; i < types.size(); ++i) {
     if (i) out += ',';
@@ -256,8 +265,9 @@ std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_
   return out + "]";
 }
 
-std::string mutateJsonArguments(const std::vector<AbiType>& types, const JsonValue& values, std::mt19937_64& random) {
-  Mutator mutator(random, 0.15);
+std::string mutateJsonArguments(const std::vector<AbiType>& types, const JsonValue& values, std::mt19937_64& random,
+                                const std::vector<std::string>& knownWords) {
+  Mutator mutator(random, 0.15, knownWords);
   std::string out = "[";
   for (size_t i = 0; i < types.size() && i < values.items().size(); ++i) {
     if (i) out += ',';

@@ -54,12 +54,17 @@ std::optional<std::string> decodeToJson(const std::vector<AbiType>& types, const
 // edge values often (0, max, min, -1), empty, long (hundreds to thousands
 // of elements) and repetitive arrays (many equal elements), nested dynamic
 // types and tuples. Tuples and fixed arrays are JSON arrays.
-std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random);
+// `knownWords` (0x-hex of 32 bytes, e.g. the data roots of a --store's
+// blobs) are what a bytes32 becomes three times in four when given: a
+// service that names its data by root gets calls that reach the data.
+std::string randomJsonArguments(const std::vector<AbiType>& types, std::mt19937_64& random,
+                                const std::vector<std::string>& knownWords = {});
 
 // A structural mutation of `values` (valid arguments for `types`, as
 // decodeToJson gives them): some leaves replaced by edge or random values,
 // array elements dropped, duplicated or repeated many times. The result is
 // again valid arguments for `types`.
-std::string mutateJsonArguments(const std::vector<AbiType>& types, const JsonValue& values, std::mt19937_64& random);
+std::string mutateJsonArguments(const std::vector<AbiType>& types, const JsonValue& values, std::mt19937_64& random,
+                                const std::vector<std::string>& knownWords = {});
 
 }  // namespace vcc::driver
