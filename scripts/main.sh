@@ -2,7 +2,16 @@
 # The main job: install what is needed, build vcc, build the matmul sample
 # service with `vcc build`, verify-equiv it (every native backend, the VM and
 # qemu-riscv64 on a request corpus and fuzzed calls), print its hashes.
+#   scripts/main.sh --all   also every other sample in samples/ with its
+#                           data: build, publish with its blobs, verify-equiv
 set -euo pipefail
+all=0
+for argument in "$@"; do
+  case "$argument" in
+    --all) all=1 ;;
+    *) echo "usage: scripts/main.sh [--all]" >&2; exit 2 ;;
+  esac
+done
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 scripts/install-deps.sh
@@ -15,3 +24,11 @@ echo "== vcc verify-equiv out/matmul --corpus samples/matmul/requests --fuzz 100
 $vcc verify-equiv out/matmul --corpus samples/matmul/requests --fuzz 100 --seed 7 --oracle qemu
 echo "== vcc hash out/matmul"
 $vcc hash out/matmul
+if [ "$all" = 1 ]; then
+  echo "== samples/search: vcc build, make_index.py, vcc publish --blob, verify-equiv --store"
+  $vcc build samples/search/search.cpp -o out/search
+  python3 samples/search/make_index.py index out/search-index.bin
+  $vcc publish out/search --bundle out/search-bundle --blob out/search-index.bin
+  $vcc verify-equiv out/search --corpus samples/search/requests --store out/search-bundle/blobs --fuzz 40 --seed 7
+  $vcc hash out/search
+fi

@@ -5,6 +5,7 @@ request corpus, and an independent BM25 in Python to check the service.
 
     make_index.py index OUT.bin [--documents N] [--seed S]
     make_index.py requests BUILD_DIR DATA_ROOT OUT_DIR [--documents N] [--seed S]
+                                    (the queries go to OUT_DIR/../queries.json)
     make_index.py expect DATA_ROOT QUERY K [--documents N] [--seed S]   # JSON hits
 
 Documents are drawn from a made-up vocabulary of 3,000 words with Zipf
@@ -219,7 +220,7 @@ def main():
                 f.write("0x" + data.hex() + "\n")
         with open(os.path.join(out, "count.hex"), "w") as f:
             f.write("0x" + (methods["documentCount"] + root).hex() + "\n")
-        with open(os.path.join(out, "queries.json"), "w") as f:
+        with open(os.path.join(os.path.dirname(os.path.abspath(out)), "queries.json"), "w") as f:
             json.dump({"dataRoot": root_hex, "documents": o.documents, "seed": o.seed,
                        "queries": {name: [queries[name], k] for name, k in QUERIES}}, f, indent=1)
     else:
