@@ -74,6 +74,38 @@ TEST(AbiValues, GeneratesLongAndRepetitiveArrays) {
   EXPECT_GE(withTies, 20u);
 }
 
+// With known words (a store's data roots), a bytes32 argument is one of
+// them three times in four; other types are untouched by them.
+TEST(AbiValues, KnownWordsBecomeBytes32Arguments) {
+  std::vector<AbiType> types = *signatureTypes("f(bytes32,bytes31,(bytes32,uint8))");
+  const std::vector<std::string> known = {"0x5eedc0de0123456789abcdef5eedc0de0123456789abcdef5eedc0de01234567",
+                                          "0x00000000000000000000000000000000000000000000000000000000000000ff"};
+  std::mt19937_64 random(5);
+  size_t first = 0, nested = 0, runs = 400;
+  for (size_t i = 0; i < runs; ++i) {
+    std::string error;
+    std::optional<JsonValue> values = JsonValue::parse(randomJsonArguments(types, random, known), error);
+    ASSERT_TRUE(values) << error;
+    ASSERT_TRUE(encodeJsonArguments(types, *values, error)) << error;
+    auto isKnown = [&](const JsonValue& v) { return std::find(known.begin(), known.end(), v.text()) != known.end(); };
+    if (isKnown(values->items()[0])) ++first;
+    if (isKnown(values->items()[2].items()[0])) ++nested;
+    EXPECT_EQ(values->items()[1].text().size(), 2u + 62u);
+  }
+  EXPECT_GT(first, runs * 6 / 10);
+  EXPECT_LT(first, runs * 9 / 10);
+  EXPECT_GT(nested, runs * 6 / 10);
+  std::mt19937_64 again(5);
+  size_t without = 0;
+  for (size_t i = 0; i < runs; ++i) {
+    std::string error;
+    std::optional<JsonValue> values = JsonValue::parse(randomJsonArguments(types, again), error);
+    ASSERT_TRUE(values) << error;
+    if (values->items()[0].text() == known[0]) ++without;
+  }
+  EXPECT_EQ(without, 0u);
+}
+
 // Mutations of valid arguments are valid arguments, and differ from them.
 TEST(AbiValues, MutationsStayValidAndChangeSomething) {
   for (const char* signature : {"a(uint32[],bytes)", "total((address,uint256)[])", "n(bytes[2],(string,int16[]))"}) {
