@@ -3,7 +3,8 @@
 vcc build, the index made by make_index.py and bundled by vcc publish
 --blob (its data root names it; the committed request corpus names the
 same root), verify-equiv over the corpus and fuzzed calls with the bundle
-as the data store (native serial, threads and the VM), every search of the
+as the data store (native serial, threads and the VM; the --cuda build
+too, on the CPU backends without a device), every search of the
 corpus against an independent BM25 in Python (make_index.py expect), the
 document frequencies, vcc hash, and a store without the index (missing
 data, exit 104, no response).
@@ -103,6 +104,19 @@ def main():
                 "--target", "vm", "--json")
         count = words(bytes.fromhex(json.loads(r.stdout)["response"][2:]))[0] if r.returncode == 0 else None
         check("documentCount = the collection's size", count == corpus["documents"], r.stdout + r.stderr)
+
+        # The cuda build (nvcc; its PTX scanned): without a device it runs on
+        # the CPU backends and must answer the corpus as the VM does.
+        cuda_out = os.path.join(tmp, "out-cuda")
+        r = run(o.vcc, "build", os.path.join(o.sample, "search.cpp"), "-o", cuda_out, "--cuda")
+        has_nvcc = any(os.access(os.path.join(d, "nvcc"), os.X_OK)
+                       for d in os.environ.get("PATH", "").split(os.pathsep) + ["/usr/local/cuda/bin"])
+        ptx = os.listdir(os.path.join(cuda_out, ".vcc-work", "cuda")) if os.path.isdir(
+            os.path.join(cuda_out, ".vcc-work", "cuda")) else []
+        check("vcc build --cuda: builds, and with nvcc present its PTX was kept and scanned",
+              r.returncode == 0 and (not has_nvcc or any(f.endswith(".ptx") for f in ptx)), r.stdout[-800:] + r.stderr)
+        r = run(o.vcc, "verify-equiv", cuda_out, "--corpus", requests, "--store", store, "--json", timeout=900)
+        check("verify-equiv of the --cuda build over the corpus: no mismatch", r.returncode == 0, r.stdout[-800:])
 
         r = run(o.vcc, "hash", out)
         check("vcc hash prints the program hashes", r.returncode == 0 and "0x" in r.stdout, r.stdout + r.stderr)
