@@ -87,8 +87,11 @@ int publishBundle(const PublishOptions& options) {
       .field("service", manifest.service)
       .field("programHash", vm::toHex(manifest.vm.programHash));
   index.beginArray("blobs");
+  std::string dataLines;  // the data blobs by root, for the summary
   for (const Blob& blob : blobs) {
     vm::Hash key = vm::dataRoot(*blob.bytes);
+    if (std::string_view(blob.role) == "data")
+      dataLines += "  data " + blob.file + ": " + vm::toHex(key) + " (" + std::to_string(blob.bytes->size()) + " bytes)\n";
     if (!replaceFile(*blobDirectory / vm::toHex(key).substr(2), *blob.bytes, error)) {
       std::fprintf(stderr, "vcc: error: %s\n", error.c_str());
       return kExitBadInput;
@@ -123,8 +126,8 @@ int publishBundle(const PublishOptions& options) {
   if (options.json) {
     std::fputs(text.c_str(), stdout);
   } else {
-    std::printf("vcc: published %s: %zu blobs and %zu setProgramHash transactions in %s\n", manifest.service.c_str(),
-                blobs.size(), manifest.methods.size(), indexPath.c_str());
+    std::printf("vcc: published %s: %zu blobs and %zu setProgramHash transactions in %s\n%s", manifest.service.c_str(),
+                blobs.size(), manifest.methods.size(), indexPath.c_str(), dataLines.c_str());
   }
   return kExitOk;
 }

@@ -57,6 +57,9 @@ def main():
         check("the committed corpus names the index's data root (make_index.py is deterministic)",
               roots == [corpus["dataRoot"]], (roots, corpus["dataRoot"]))
         store = os.path.join(bundle, "blobs")
+        r = run(o.vcc, "publish", out, "--bundle", os.path.join(tmp, "bundle2"), "--blob", index)
+        check("vcc publish without --json names each data blob's root", r.returncode == 0 and
+              f"  data index.bin: {corpus['dataRoot']} (" in r.stdout, r.stdout + r.stderr)
 
         r = run(o.vcc, "verify-equiv", out, "--corpus", requests, "--store", store, "--fuzz", "40", "--seed", "3",
                 "--json", timeout=1800)
