@@ -184,17 +184,16 @@ std::vector<std::vector<std::string>> fuzzerCommands(const NativeBuildRequest& r
   passes::IrPluginOptions plugin = passes::builtIrPlugin();
   plugin.fuzzDictionary = fuzzerDictionaryPath(request.fuzzer).string();
   for (const std::string& argument : passes::irPluginArguments(plugin)) compile.push_back(argument);
-#endif
   // libFuzzer learns magic values from the last compares it saw (32 of
   // each width); the ABI codec's and libc++'s loops would overwrite the
   // service's own in every run, so only service code is instrumented.
   const fs::path ignoreList = request.workDir / "fuzz-coverage-ignorelist.txt";
-  static constexpr std::string_view kIgnored =
-      "# vcc's dispatch and ABI code and libc++: not the service's decisions\n"
-      "fun:_Z14vccProgramMain*\nfun:_ZN3vcc*\nfun:_ZNK3vcc*\nfun:_ZNSt3__1*\nfun:_ZNKSt3__1*\n";
-  std::ofstream(ignoreList, std::ios::binary | std::ios::trunc) << kIgnored;
-  compile.insert(compile.end(), {"-DVCC_FUZZ_BUILD=1", "-fsanitize=fuzzer-no-link",
-                                 "-fsanitize-coverage-ignorelist=" + ignoreList.string(), "-c",
+  std::string ignored = "# vcc's dispatch and ABI code and libc++: not the service's decisions\n";
+  for (std::string_view prefix : passes::kRuntimeSymbolPrefixes) ignored += "fun:" + std::string(prefix) + "*\n";
+  std::ofstream(ignoreList, std::ios::binary | std::ios::trunc) << ignored;
+  compile.push_back("-fsanitize-coverage-ignorelist=" + ignoreList.string());
+#endif
+  compile.insert(compile.end(), {"-DVCC_FUZZ_BUILD=1", "-fsanitize=fuzzer-no-link", "-c",
                                  fs::absolute(request.glue).string(), "-o", object.string()});
   std::vector<std::string> link{kClangxx, object.string()};
   appendNonEmpty(link, kFuzzMainObjects);

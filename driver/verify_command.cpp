@@ -98,6 +98,17 @@ bool collectFileRequests(const VerifyOptions& options, std::vector<Request>& req
   return true;
 }
 
+// The index of the method whose selector starts `bytes`; methods.size()
+// when none does.
+size_t methodIndexOf(const Manifest& manifest, const std::vector<uint8_t>& bytes) {
+  size_t m = 0;
+  for (; m < manifest.methods.size(); ++m)
+    if (bytes.size() >= 4 && std::equal(manifest.methods[m].selector.begin(), manifest.methods[m].selector.end(),
+                                        bytes.begin()))
+      break;
+  return m;
+}
+
 // Fuzzed calls, made one at a time (--fuzz may ask for billions): random
 // arguments per method, structural mutations of the corpus's well-formed
 // requests, and malformed variants that must fail to decode the same way
@@ -130,16 +141,13 @@ public:
     // the corpus's well-formed requests: decode them for mutation.
     seeds_.resize(manifest.methods.size());
     for (const Request& request : corpus) {
-      if (request.bytes.size() < 4) continue;
-      for (size_t m = 0; m < manifest.methods.size(); ++m) {
-        if (!std::equal(manifest.methods[m].selector.begin(), manifest.methods[m].selector.end(), request.bytes.begin()))
-          continue;
-        std::vector<uint8_t> body(request.bytes.begin() + 4, request.bytes.end());
-        std::optional<std::string> decoded = decodeToJson(methodTypes_[m], body);
-        std::string ignored;
-        if (decoded)
-          if (std::optional<JsonValue> values = JsonValue::parse(*decoded, ignored)) seeds_[m].push_back(std::move(*values));
-      }
+      size_t m = methodIndexOf(manifest, request.bytes);
+      if (m == manifest.methods.size()) continue;
+      std::vector<uint8_t> body(request.bytes.begin() + 4, request.bytes.end());
+      std::optional<std::string> decoded = decodeToJson(methodTypes_[m], body);
+      std::string ignored;
+      if (decoded)
+        if (std::optional<JsonValue> values = JsonValue::parse(*decoded, ignored)) seeds_[m].push_back(std::move(*values));
     }
     return true;
   }
@@ -252,10 +260,8 @@ bool runCoverageFuzzer(const VerifyOptions& options, const BuildDirectory& build
     auto bytes = readRegularFile(file, uint64_t{16} << 20, error);
     if (!bytes) return false;
     // Named with the method the input calls, when its selector is one.
-    std::string method;
-    for (const ManifestMethod& candidate : build.manifest.methods)
-      if (bytes->size() >= 4 && std::equal(candidate.selector.begin(), candidate.selector.end(), bytes->begin()))
-        method = " " + candidate.signature;
+    size_t m = methodIndexOf(build.manifest, *bytes);
+    std::string method = m < build.manifest.methods.size() ? " " + build.manifest.methods[m].signature : "";
     requests.push_back({"coverage fuzz " + file.filename().string() + method, std::move(*bytes)});
   }
   return true;
@@ -332,14 +338,7 @@ int verify(const VerifyOptions& options) {
 
   // Requests per method (by selector; the rest have none that matches).
   std::vector<uint64_t> perMethod(build->manifest.methods.size() + 1, 0);
-  auto countMethod = [&](const Request& request) {
-    size_t m = 0;
-    for (; m < build->manifest.methods.size(); ++m)
-      if (request.bytes.size() >= 4 && std::equal(build->manifest.methods[m].selector.begin(),
-                                                  build->manifest.methods[m].selector.end(), request.bytes.begin()))
-        break;
-    ++perMethod[m];
-  };
+  auto countMethod = [&](const Request& request) { ++perMethod[methodIndexOf(build->manifest, request.bytes)]; };
 
   // Mismatches kept for the report; beyond the cap they are only counted.
   constexpr size_t kMaxReportedMismatches = 1000;

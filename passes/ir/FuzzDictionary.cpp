@@ -12,8 +12,9 @@
 // strncmp and memchr-like calls. Small values (below 256 either way) are
 // left out: mutation finds those alone. vcc's dispatch and ABI code and
 // libc++ are not the service's decisions and are skipped, as in the
-// coverage ignore list (driver/native_build.cpp).
+// coverage ignore list (driver/native_build.cpp): kRuntimeSymbolPrefixes.
 #include "Passes.hpp"
+#include "vcc/passes/ir_plugin.hpp"
 
 #include <set>
 #include <string>
@@ -38,8 +39,8 @@ constexpr size_t kMaxEntryBytes = 64;  // libFuzzer's limit for one entry
 
 bool isServiceCode(const llvm::Function& function) {
   llvm::StringRef name = function.getName();
-  for (llvm::StringRef prefix : {"_Z14vccProgramMain", "_ZN3vcc", "_ZNK3vcc", "_ZNSt3__1", "_ZNKSt3__1"})
-    if (name.starts_with(prefix)) return false;
+  for (std::string_view prefix : passes::kRuntimeSymbolPrefixes)
+    if (name.starts_with(llvm::StringRef(prefix.data(), prefix.size()))) return false;
   return !function.isDeclaration();
 }
 

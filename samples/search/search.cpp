@@ -64,12 +64,15 @@ bool readHeader(const vcc::oracle::Key& key, Header& header) {
 }
 
 // Lowercase ASCII letters and digits; everything else separates terms.
-// Terms longer than kTermBytes are cut to it (as make_index.py does).
+// Terms longer than kTermBytes are cut to it (as make_index.py does). The
+// first kMaxQueryTerms distinct terms, in order.
 std::vector<std::string> tokenize(const std::string& text) {
   std::vector<std::string> terms;
   std::string current;
   auto flush = [&] {
-    if (!current.empty() && std::find(terms.begin(), terms.end(), current) == terms.end()) terms.push_back(current);
+    if (!current.empty() && terms.size() < kMaxQueryTerms &&
+        std::find(terms.begin(), terms.end(), current) == terms.end())
+      terms.push_back(current);
     current.clear();
   };
   for (char c : text) {
@@ -130,8 +133,7 @@ VCC_METHOD std::vector<std::tuple<uint32_t, uint64_t>> search(vcc::bytes32 index
   Header header;
   if (k == 0 || !readHeader(key, header)) return results;
   k = std::min(k, kMaxResults);
-  std::vector<std::string> terms = tokenize(query);
-  if (terms.size() > kMaxQueryTerms) terms.resize(kMaxQueryTerms);
+  const std::vector<std::string> terms = tokenize(query);
 
   const uint64_t blobSize = vcc::oracle::size(key);
   const double documents = header.documents;

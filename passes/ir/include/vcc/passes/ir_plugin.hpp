@@ -6,9 +6,17 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace vcc::passes {
+
+// Mangled-name prefixes of code that is vcc's and libc++'s, not the
+// service's decisions: the dispatch (vccProgramMain), namespace vcc, std::__1.
+// The fuzz build leaves it out of coverage (driver/native_build.cpp) and
+// out of the fuzz dictionary (passes/ir/FuzzDictionary.cpp).
+inline constexpr std::string_view kRuntimeSymbolPrefixes[] = {"_Z14vccProgramMain", "_ZN3vcc", "_ZNK3vcc",
+                                                              "_ZNSt3__1", "_ZNKSt3__1"};
 
 struct IrPluginOptions {
   std::string pluginPath;              // VccIrChecks.so
