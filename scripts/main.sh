@@ -32,3 +32,11 @@ if [ "$all" = 1 ]; then
   $vcc verify-equiv out/search --corpus samples/search/requests --store out/search-bundle/blobs --fuzz 40 --seed 7
   $vcc hash out/search
 fi
+if [ "$all" = 1 ]; then
+  echo "== samples/tinygpt: vcc build, make_model.py, vcc publish --blob, verify-equiv --store"
+  $vcc build samples/tinygpt/tinygpt.cpp -o out/tinygpt
+  python3 samples/tinygpt/make_model.py model out/tinygpt-model.bin
+  $vcc publish out/tinygpt --bundle out/tinygpt-bundle --blob out/tinygpt-model.bin
+  $vcc verify-equiv out/tinygpt --corpus samples/tinygpt/requests --store out/tinygpt-bundle/blobs --fuzz 40 --seed 7
+  $vcc hash out/tinygpt
+fi
