@@ -40,3 +40,11 @@ if [ "$all" = 1 ]; then
   $vcc verify-equiv out/tinygpt --corpus samples/tinygpt/requests --store out/tinygpt-bundle/blobs --fuzz 40 --seed 7
   $vcc hash out/tinygpt
 fi
+if [ "$all" = 1 ]; then
+  echo "== samples/fhe: vcc build, fhe.py vector, vcc publish --blob, verify-equiv --store"
+  $vcc build samples/fhe/fhe.cpp -o out/fhe
+  python3 samples/fhe/fhe.py vector out/fhe-vector.bin
+  $vcc publish out/fhe --bundle out/fhe-bundle --blob out/fhe-vector.bin
+  $vcc verify-equiv out/fhe --corpus samples/fhe/requests --store out/fhe-bundle/blobs --fuzz 60 --seed 7
+  $vcc hash out/fhe
+fi
