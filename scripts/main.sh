@@ -48,3 +48,11 @@ if [ "$all" = 1 ]; then
   $vcc verify-equiv out/fhe --corpus samples/fhe/requests --store out/fhe-bundle/blobs --fuzz 60 --seed 7
   $vcc hash out/fhe
 fi
+if [ "$all" = 1 ]; then
+  echo "== samples/imageproc: vcc build, make_image.py, vcc publish --blob, verify-equiv --store"
+  $vcc build samples/imageproc/imageproc.cpp -o out/imageproc
+  python3 samples/imageproc/make_image.py image out/imageproc-image.bin
+  $vcc publish out/imageproc --bundle out/imageproc-bundle --blob out/imageproc-image.bin
+  $vcc verify-equiv out/imageproc --corpus samples/imageproc/requests --store out/imageproc-bundle/blobs --fuzz 60 --seed 7
+  $vcc hash out/imageproc
+fi
