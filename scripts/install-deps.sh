@@ -13,7 +13,7 @@ packages=(
 )
 
 # npm packages of the JavaScript peer tests, each folder from its lock file.
-npm_dirs=(tests/js tests/driver/contract/js tests/stdlib/abi/js tests/contracts/js)
+npm_dirs=(tests/js tests/driver/contract/js tests/stdlib/abi/js tests/contracts/js samples/explorer/js)
 install_npm() {
   local root dir log
   root="$(cd "$(dirname "$0")/.." && pwd)"

@@ -56,3 +56,11 @@ if [ "$all" = 1 ]; then
   $vcc verify-equiv out/imageproc --corpus samples/imageproc/requests --store out/imageproc-bundle/blobs --fuzz 60 --seed 7
   $vcc hash out/imageproc
 fi
+if [ "$all" = 1 ]; then
+  echo "== samples/explorer: vcc build, js/chain.mjs, vcc publish --blob, verify-equiv --store"
+  $vcc build samples/explorer/explorer.cpp -o out/explorer
+  node samples/explorer/js/chain.mjs chain out/explorer-chain.bin
+  $vcc publish out/explorer --bundle out/explorer-bundle --blob out/explorer-chain.bin
+  $vcc verify-equiv out/explorer --corpus samples/explorer/requests --store out/explorer-bundle/blobs --fuzz 60 --seed 7
+  $vcc hash out/explorer
+fi
