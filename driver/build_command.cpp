@@ -8,6 +8,7 @@
 #include "frontend_limits.hpp"
 #include "json_writer.hpp"
 #include "service_contract.hpp"
+#include "parts.hpp"
 #include "service_build.hpp"
 #include "vcc/frontend/frontend.hpp"
 #include "vcc/vm/keccak.hpp"
@@ -70,7 +71,7 @@ struct CheckOptions {
 };
 
 int runCheck(const CheckOptions& options) {
-  frontend::FrontendOptions frontendOptions;
+  frontend::FrontendOptions frontendOptions = driver::frontendOptions();
   frontendOptions.source = options.source;
   for (const std::string& dir : options.includeDirs) frontendOptions.includeDirs.push_back(dir);
   frontendOptions.defines = options.defines;

@@ -12,6 +12,7 @@
 #include "exit_codes.hpp"
 
 #if VCC_WITH_FRONTEND
+#include "parts.hpp"
 #include "vcc/frontend/frontend.hpp"
 #endif
 
@@ -41,7 +42,12 @@ int main(int argc, char** argv) {
   vcc::frontend::installFatalErrorHandlers(fatalError, outOfMemory);
 #endif
   CLI::App app{"vcc: one service source, a native binary and a verifiable RISC-V image"};
+#if VCC_WITH_FRONTEND
+  // Where vcc build finds its parts: an installed prefix or the build tree.
+  app.set_version_flag("--version", "vcc " VCC_VERSION "\nparts: " + vcc::driver::parts().origin);
+#else
   app.set_version_flag("--version", "vcc " VCC_VERSION);
+#endif
   app.require_subcommand(0, 1);  // checked after parsing, as for vm below
 
   int exitCode = vcc::driver::kExitOk;

@@ -8,6 +8,7 @@
 
 #include "build_config.hpp"
 #include "build_directory.hpp"
+#include "parts.hpp"
 #include "toolchain/process.hpp"
 #include "vcc/passes/ptx_scan.hpp"
 #if VCC_WITH_IR_PLUGIN
@@ -35,6 +36,10 @@ template <size_t N>
 void appendNonEmpty(std::vector<std::string>& to, const char* const (&values)[N]) {
   for (const char* value : values)
     if (*value) to.push_back(value);
+}
+void appendNonEmpty(std::vector<std::string>& to, const std::vector<std::string>& values) {
+  for (const std::string& value : values)
+    if (!value.empty()) to.push_back(value);
 }
 
 std::string readText(const fs::path& path) {
@@ -76,7 +81,7 @@ std::vector<std::string> checkedCompile(const NativeBuildRequest& request, const
   std::vector<std::string> paths = includeAndDefineFlags(request);
   command.insert(command.end(), paths.begin(), paths.end());
 #if VCC_WITH_IR_PLUGIN
-  for (const std::string& argument : passes::irPluginArguments(passes::builtIrPlugin())) command.push_back(argument);
+  for (const std::string& argument : passes::irPluginArguments(parts().irPlugin)) command.push_back(argument);
 #endif
   // Line tables only (no code changes): IR-plugin diagnostics name the line
   // and column of the instruction, not just its function. The glue's
@@ -97,7 +102,7 @@ std::vector<std::string> nvccCompile(const NativeBuildRequest& request, const st
 #if VCC_WITH_IR_PLUGIN
   // The host half holds nvcc's launch stubs (volatile, CUDA runtime calls):
   // the rewrites only; the checks ran on the same source in checkedCompile.
-  passes::IrPluginOptions plugin = passes::builtIrPlugin();
+  passes::IrPluginOptions plugin = parts().irPlugin;
   plugin.allowLists.clear();
   plugin.checks = false;
   std::string hostPlugin = "-Xcompiler=";
@@ -157,10 +162,10 @@ NativeBuildResult failed(const std::string& step, const toolchain::ProcessResult
 std::vector<std::string> linkCommand(const fs::path& object, const fs::path& output, bool cuda) {
   std::vector<std::string> link{kClangxx, object.string()};
   if (cuda) {
-    appendNonEmpty(link, kCudaNativeLibraries);
+    appendNonEmpty(link, parts().cudaNativeLibraries);
   } else {
     // libc++ and libc++abi (the image's C++ library), statically.
-    appendNonEmpty(link, kNativeLibraries);
+    appendNonEmpty(link, parts().nativeLibraries);
     link.push_back("-nostdlib++");
     appendNonEmpty(link, kServiceLinkLibraries);
   }
@@ -181,7 +186,7 @@ std::vector<std::vector<std::string>> fuzzerCommands(const NativeBuildRequest& r
   std::vector<std::string> paths = includeAndDefineFlags(request);
   compile.insert(compile.end(), paths.begin(), paths.end());
 #if VCC_WITH_IR_PLUGIN
-  passes::IrPluginOptions plugin = passes::builtIrPlugin();
+  passes::IrPluginOptions plugin = parts().irPlugin;
   plugin.fuzzDictionary = fuzzerDictionaryPath(request.fuzzer).string();
   for (const std::string& argument : passes::irPluginArguments(plugin)) compile.push_back(argument);
   // libFuzzer learns magic values from the last compares it saw (32 of
@@ -196,8 +201,8 @@ std::vector<std::vector<std::string>> fuzzerCommands(const NativeBuildRequest& r
   compile.insert(compile.end(), {"-DVCC_FUZZ_BUILD=1", "-fsanitize=fuzzer-no-link", "-c",
                                  fs::absolute(request.glue).string(), "-o", object.string()});
   std::vector<std::string> link{kClangxx, object.string()};
-  appendNonEmpty(link, kFuzzMainObjects);
-  appendNonEmpty(link, kFuzzLibraries);
+  appendNonEmpty(link, parts().fuzzMainObjects);
+  appendNonEmpty(link, parts().fuzzLibraries);
   link.push_back(*kNativeSanitizeFlag ? "-fsanitize=fuzzer,address,undefined" : "-fsanitize=fuzzer");
   link.push_back("-nostdlib++");
   appendNonEmpty(link, kServiceLinkLibraries);

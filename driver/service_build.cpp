@@ -11,6 +11,7 @@
 #include "file_io.hpp"
 #include "frontend_limits.hpp"
 #include "native_build.hpp"
+#include "parts.hpp"
 #include "service_contract.hpp"
 #include "toolchain/guest_image.hpp"
 #include "toolchain/process.hpp"
@@ -88,7 +89,7 @@ std::string inputKey(const BuildOptions& options, const fs::path& depsFile, cons
   }
 
   std::error_code error;
-  std::vector<fs::path> guestFiles{kGuestMainSource};
+  std::vector<fs::path> guestFiles{parts().guestMainSource};
   for (fs::recursive_directory_iterator it(toolchain::GuestToolchain::configured().runtimeDir, error), end;
        !error && it != end; it.increment(error))
     if (it->is_regular_file(error)) guestFiles.push_back(it->path());
@@ -96,10 +97,10 @@ std::string inputKey(const BuildOptions& options, const fs::path& depsFile, cons
   for (const fs::path& file : guestFiles) addFile(file);
 
   std::vector<fs::path> parts{fs::read_symlink("/proc/self/exe", error)};
-  for (const char* library : kNativeLibraries) parts.push_back(library);
-  for (const char* library : kCudaNativeLibraries) parts.push_back(library);
+  for (const std::string& library : driver::parts().nativeLibraries) parts.push_back(library);
+  for (const std::string& library : driver::parts().cudaNativeLibraries) parts.push_back(library);
 #if VCC_WITH_IR_PLUGIN
-  parts.push_back(passes::builtIrPlugin().pluginPath);
+  parts.push_back(driver::parts().irPlugin.pluginPath);
 #endif
   for (const fs::path& part : parts)
     if (!part.empty()) add(fileStamp(part));
@@ -158,7 +159,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   }
 
   progress("checking " + options.source.string() + " (determinism rules, methods)");
-  frontend::FrontendOptions frontendOptions;
+  frontend::FrontendOptions frontendOptions = driver::frontendOptions();
   frontendOptions.source = options.source;
   frontendOptions.includeDirs = options.includeDirs;
   frontendOptions.defines = options.defines;
@@ -193,7 +194,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   }
   std::vector<fs::path> includeDirs{sourceDir};
   for (const fs::path& dir : options.includeDirs) includeDirs.push_back(fs::absolute(dir));
-  includeDirs.push_back(kStdlibIncludeDir);
+  includeDirs.push_back(parts().stdlibIncludeDir);
 
   // The native binary first: its compile has line tables, so an IR-plugin
   // rejection points at the offending line (the image is built with -g0).
@@ -219,13 +220,13 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
 
   progress("building the RISC-V image " + name + ".rv64.elf");
   toolchain::GuestImageRequest guest;
-  guest.sources = {glue, kGuestMainSource};
+  guest.sources = {glue, parts().guestMainSource};
   guest.includeDirs = includeDirs;
   guest.defines = options.defines;
 #if VCC_WITH_IR_PLUGIN
   // The same checks and rewrites as the native compile (docs/passes.md).
-  guest.sourceFlags = passes::irPluginArguments(passes::builtIrPlugin());
-  guest.trustedSources = {kGuestMainSource};
+  guest.sourceFlags = passes::irPluginArguments(parts().irPlugin);
+  guest.trustedSources = {parts().guestMainSource};
 #endif
   guest.output = out / (name + ".rv64.elf");
   guest.workDir = work / "guest";

@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "toolchain/guest_recipe.hpp"
+#include "toolchain/install_prefix.hpp"
 #include "toolchain/process.hpp"
 
 namespace vcc::toolchain {
@@ -116,7 +117,9 @@ GuestToolchain GuestToolchain::configured() {
   GuestToolchain toolchain;
   toolchain.clang = configuredTool(generated::kClang, "clang-19");
   toolchain.lld = configuredTool(generated::kLld, "ld.lld-19");
-  toolchain.runtimeDir = fs::path(generated::kRuntimeDir);
+  // Installed: the runtime's sources are PREFIX/share/vcc/guest.
+  const std::optional<fs::path>& prefix = installedPrefix();
+  toolchain.runtimeDir = prefix ? *prefix / "share/vcc/guest" : fs::path(generated::kRuntimeDir);
   toolchain.libcxxIncludeDir = fs::path(generated::kLibcxxIncludeDir);
   toolchain.picolibcIncludeDir = fs::path(generated::kPicolibcIncludeDir);
   toolchain.picolibcLibc = fs::path(generated::kPicolibcLibc);
