@@ -26,5 +26,5 @@ ctest --test-dir build-asan -j2 --output-on-failure --no-tests=error -LE 'long'
 echo "== fuzzers (ASan + UBSan + libFuzzer)"
 scripts/configure.sh build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DVCC_SANITIZE=ON -DVCC_FUZZ=ON \
   -DVCC_BUILD_BENCH=OFF -DVCC_FUZZ_SECONDS="${VCC_FUZZ_SECONDS:-30}" -DVCC_FUZZ_SEED_DIR="$root/build/guests"
-ninja -C build-fuzz -j2 elf_fuzzer instruction_fuzzer manifest_fuzzer args_fuzzer proof_fuzzer abi_fuzzer abi_tool
+ninja -C build-fuzz -j2 elf_fuzzer instruction_fuzzer manifest_fuzzer args_fuzzer proof_fuzzer abi_fuzzer abi_tool rlp_fuzzer
 ctest --test-dir build-fuzz --output-on-failure --no-tests=error -L fuzz
