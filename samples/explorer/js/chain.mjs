@@ -221,16 +221,16 @@ function predicted(want, method, args) {
   const account = (a) => want.accounts[a.toLowerCase()] ?? { transactions: [], logs: [], received: "0", count: 0 };
   if (method === "blockInfo") {
     const b = want.blocks[args[1]];
-    if (!b) return [0n, ZeroHash, ZeroHash, ZeroHash, 0n, 0n, 0n, false];
-    return [BigInt(b.number), b.hash, b.parentHash, b.transactionsRoot, BigInt(b.transactionCount), BigInt(b.gasUsed),
-            BigInt(b.timestamp), b.transactionsRoot === b.computedRoot];
+    if (!b) return [[0n, ZeroHash, ZeroHash, ZeroHash, 0n, 0n, 0n, false]];
+    return [[BigInt(b.number), b.hash, b.parentHash, b.transactionsRoot, BigInt(b.transactionCount), BigInt(b.gasUsed),
+             BigInt(b.timestamp), b.transactionsRoot === b.computedRoot]];
   }
   if (method === "transactionHashes") return [want.blocks[args[1]]?.hashes ?? []];
   if (method === "transactionsRoot") return [want.blocks[args[1]]?.computedRoot ?? ZeroHash];
   if (method === "transactionsOf") return [account(args[1]).transactions.map(([b, i, h]) => [BigInt(b), BigInt(i), h])];
   if (method === "logsOf")
     return [account(args[1]).logs.map(([b, i, l, e, t]) => [BigInt(b), BigInt(i), BigInt(l), getAddress(e), t])];
-  if (method === "valueReceived") return [BigInt(account(args[1]).received), BigInt(account(args[1]).count)];
+  if (method === "valueReceived") return [[BigInt(account(args[1]).received), BigInt(account(args[1]).count)]];
   if (method === "totalValue") return [BigInt(want.total)];
   throw new Error(method);
 }
@@ -240,9 +240,8 @@ const plain = (v) => JSON.stringify(v, (_, x) => (typeof x === "bigint" ? x.toSt
 async function check(blobPath, build, requestsPath, responsesPath) {
   const want = await expect(new Uint8Array(readFileSync(blobPath)));
   const manifest = JSON.parse(readFileSync(join(build, "manifest.json"), "utf8"));
-  // A returned tuple is the method's list of outputs; anything else one output.
-  const outputs = (r) => (r.startsWith("(") && r.endsWith(")") ? r : `(${r})`);
-  const api = new Interface(manifest.methods.map((m) => `function ${m.signature} returns ${outputs(m.returns)}`));
+  // A method returns one value; a std::tuple is one tuple value (docs/abi.md).
+  const api = new Interface(manifest.methods.map((m) => `function ${m.signature} returns (${m.returns})`));
   const { requests } = JSON.parse(readFileSync(requestsPath, "utf8"));
   const responses = JSON.parse(readFileSync(responsesPath, "utf8"));
   const differ = [];
