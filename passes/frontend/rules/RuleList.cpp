@@ -19,6 +19,7 @@ extern const RuleDescriptor kNoLibmTranscendentalRule;
 extern const RuleDescriptor kNoLongDoubleRule;
 extern const RuleDescriptor kNoTargetConditionalsRule;
 extern const RuleDescriptor kNoAddressDependenceRule;
+extern const RuleDescriptor kKernelLambdaAccessRule;
 
 llvm::ArrayRef<const RuleDescriptor*> allRules() {
   static const RuleDescriptor* const kRules[] = {&kNoTimeRule,
@@ -34,7 +35,8 @@ llvm::ArrayRef<const RuleDescriptor*> allRules() {
                                                  &kNoLibmTranscendentalRule,
                                                  &kNoLongDoubleRule,
                                                  &kNoTargetConditionalsRule,
-                                                 &kNoAddressDependenceRule};
+                                                 &kNoAddressDependenceRule,
+                                                 &kKernelLambdaAccessRule};
   return kRules;
 }
 

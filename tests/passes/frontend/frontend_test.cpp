@@ -180,7 +180,7 @@ TEST(Frontend, ListsEveryRule) {
                                  "vcc-no-volatile", "vcc-no-uninitialized-read",
                                  "vcc-no-unordered-iteration", "vcc-no-libm-transcendental",
                                  "vcc-no-long-double", "vcc-no-target-conditionals",
-                                 "vcc-no-address-dependence"));
+                                 "vcc-no-address-dependence", "vcc-kernel-lambda-access"));
 }
 
 TEST(Frontend, CompilerArgumentsFollowTheDeterminismFlags) {
