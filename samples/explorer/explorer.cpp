@@ -45,12 +45,6 @@ uint32_t load32(const uint8_t* p) {
 }
 uint64_t load64(const uint8_t* p) { return uint64_t{load32(p)} | uint64_t{load32(p + 4)} << 32; }
 
-vcc::oracle::Key keyOf(const vcc::bytes32& root) {
-  vcc::oracle::Key key;
-  std::memcpy(key.data(), root.data, key.size());
-  return key;
-}
-
 // A transaction's consensus encoding, as hashed and as the trie holds it:
 // a legacy transaction is the list item itself, a typed one the string's
 // bytes (type || payload).
@@ -96,7 +90,7 @@ struct Block {
 
 class Chain {
 public:
-  explicit Chain(const vcc::bytes32& root) : key_(keyOf(root)) {
+  explicit Chain(const vcc::bytes32& root) : key_(vcc::oracle::keyOf(root)) {
     uint8_t head[kHeaderBytes];
     if (vcc::oracle::read(key_, 0, head) != kHeaderBytes || load32(head) != kMagic) return;
     const uint32_t count = load32(head + 4);

@@ -98,8 +98,7 @@ VCC_METHOD vcc::bytes multiply(vcc::bytes x, vcc::bytes y) {
 // The vector blob: "VFH1", dimension n u32, count u32, 0 u32, then count
 // ciphertexts of n + 1 words. weights must have `count` entries.
 VCC_METHOD vcc::bytes dot(vcc::bytes32 vector, std::vector<int32_t> weights) {
-  vcc::oracle::Key key;
-  std::memcpy(key.data(), vector.data, key.size());
+  const vcc::oracle::Key key = vcc::oracle::keyOf(vector);
   uint8_t header[kHeaderBytes];
   if (vcc::oracle::read(key, 0, header) != kHeaderBytes || load32(header) != kMagic) return {};
   const size_t n = load32(header + 4), count = load32(header + 8);

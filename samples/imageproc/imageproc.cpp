@@ -234,8 +234,7 @@ VCC_METHOD std::tuple<uint64_t, uint32_t, uint32_t> statistics(uint32_t width, u
 // The image blob: "VIM1", width u32, height u32, 0 u32, then the pixels.
 VCC_METHOD std::tuple<vcc::bytes, std::vector<uint32_t>, uint64_t> edges(vcc::bytes32 image, uint32_t newWidth,
                                                                         uint32_t newHeight) {
-  vcc::oracle::Key key;
-  std::memcpy(key.data(), image.data, key.size());
+  const vcc::oracle::Key key = vcc::oracle::keyOf(image);
   uint8_t header[kHeaderBytes];
   if (vcc::oracle::read(key, 0, header) != kHeaderBytes || load32(header) != kMagic) return {};
   Image source;

@@ -46,12 +46,6 @@ uint32_t load32(const uint8_t* p) {
 }
 uint64_t load64(const uint8_t* p) { return uint64_t{load32(p)} | uint64_t{load32(p + 4)} << 32; }
 
-vcc::oracle::Key keyOf(const vcc::bytes32& root) {
-  vcc::oracle::Key key;
-  std::memcpy(key.data(), root.data, key.size());
-  return key;
-}
-
 bool readHeader(const vcc::oracle::Key& key, Header& header) {
   uint8_t raw[kHeaderBytes];
   if (vcc::oracle::read(key, 0, raw) != kHeaderBytes || load32(raw) != kMagic) return false;
@@ -115,11 +109,11 @@ bool findTerm(const vcc::oracle::Key& key, const Header& header, const std::stri
 
 VCC_METHOD uint32_t documentCount(vcc::bytes32 index) {
   Header header;
-  return readHeader(keyOf(index), header) ? header.documents : 0;
+  return readHeader(vcc::oracle::keyOf(index), header) ? header.documents : 0;
 }
 
 VCC_METHOD uint32_t documentFrequency(vcc::bytes32 index, std::string term) {
-  const vcc::oracle::Key key = keyOf(index);
+  const vcc::oracle::Key key = vcc::oracle::keyOf(index);
   Header header;
   std::vector<std::string> terms = tokenize(term);
   TermEntry entry;
@@ -129,7 +123,7 @@ VCC_METHOD uint32_t documentFrequency(vcc::bytes32 index, std::string term) {
 
 VCC_METHOD std::vector<std::tuple<uint32_t, uint64_t>> search(vcc::bytes32 index, std::string query, uint32_t k) {
   std::vector<std::tuple<uint32_t, uint64_t>> results;
-  const vcc::oracle::Key key = keyOf(index);
+  const vcc::oracle::Key key = vcc::oracle::keyOf(index);
   Header header;
   if (k == 0 || !readHeader(key, header)) return results;
   k = std::min(k, kMaxResults);

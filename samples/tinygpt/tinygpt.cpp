@@ -56,12 +56,6 @@ uint32_t load32(const uint8_t* p) {
   return uint32_t{p[0]} | uint32_t{p[1]} << 8 | uint32_t{p[2]} << 16 | uint32_t{p[3]} << 24;
 }
 
-vcc::oracle::Key keyOf(const vcc::bytes32& root) {
-  vcc::oracle::Key key;
-  std::memcpy(key.data(), root.data, key.size());
-  return key;
-}
-
 bool readShape(const vcc::oracle::Key& key, Shape& s) {
   uint8_t raw[kHeaderBytes];
   if (vcc::oracle::read(key, 0, raw) != kHeaderBytes || load32(raw) != kMagic) return false;
@@ -255,7 +249,7 @@ uint32_t draw(vcc::Buffer<float>& logits, float temperature, float u) {
 
 // Shared by generate and sample: temperature 0 takes the argmax.
 vcc::bytes run(const vcc::bytes32& root, const std::string& prompt, uint32_t count, uint64_t seed, uint32_t temperatureMilli) {
-  const vcc::oracle::Key key = keyOf(root);
+  const vcc::oracle::Key key = vcc::oracle::keyOf(root);
   Shape shape;
   if (count == 0 || prompt.empty() || !readShape(key, shape) || prompt.size() > shape.context ||
       count > shape.context - prompt.size())
@@ -280,12 +274,12 @@ vcc::bytes run(const vcc::bytes32& root, const std::string& prompt, uint32_t cou
 
 VCC_METHOD std::tuple<uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint32_t, uint64_t> modelInfo(vcc::bytes32 model) {
   Shape s;
-  if (!readShape(keyOf(model), s)) return {};
+  if (!readShape(vcc::oracle::keyOf(model), s)) return {};
   return {s.vocabulary, s.width, s.layers, s.heads, s.context, s.hidden, s.parameters()};
 }
 
 VCC_METHOD vcc::bytes nextTokenLogits(vcc::bytes32 model, std::string prompt) {
-  const vcc::oracle::Key key = keyOf(model);
+  const vcc::oracle::Key key = vcc::oracle::keyOf(model);
   Shape shape;
   if (prompt.empty() || !readShape(key, shape) || prompt.size() > shape.context) return {};
   Model network(shape);

@@ -16,10 +16,19 @@
 #include <span>
 
 #include "vcc/config.hpp"
+#include "vcc/types.hpp"
 
 namespace vcc::oracle {
 
 using Key = std::array<uint8_t, 32>;
+
+// The key of the blob a request names by its data root, the usual way a
+// service is told which data to read (a bytes32 argument).
+inline Key keyOf(const bytes32& root) {
+  Key key{};
+  for (size_t i = 0; i < key.size(); ++i) key[i] = root.data[i];
+  return key;
+}
 
 // The size of the blob named `key`.
 uint64_t size(const Key& key);
