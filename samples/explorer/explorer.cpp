@@ -248,13 +248,10 @@ VCC_METHOD std::vector<std::tuple<uint32_t, uint32_t, vcc::bytes32>> transaction
 VCC_METHOD std::vector<std::tuple<uint32_t, uint32_t, uint32_t, vcc::address, vcc::bytes32>> logsOf(
     vcc::bytes32 chain, vcc::address account) {
   std::vector<std::tuple<uint32_t, uint32_t, uint32_t, vcc::address, vcc::bytes32>> found;
-  uint32_t currentBlock = 0, logIndex = 0;
+  uint32_t logIndex = 0;  // within the block
   const bool ok = forEachTransaction(Chain(chain), [&](uint32_t b, uint32_t i, const vcc::rlp::Item&,
                                                        const vcc::rlp::Item& receipt) {
-    if (b != currentBlock) {
-      currentBlock = b;
-      logIndex = 0;
-    }
+    if (i == 0) logIndex = 0;  // a block's first transaction
     vcc::rlp::Item logs, log;
     if (!logsOfReceipt(receipt, logs)) return false;
     vcc::rlp::ListReader reader(logs);

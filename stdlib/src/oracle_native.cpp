@@ -41,7 +41,10 @@ namespace fs = std::filesystem;
 std::mutex storeMutex;
 std::unique_ptr<vm::DirectoryBlobStore> store;
 fs::path storeDirectory;
-std::map<Key, std::span<const uint8_t>> stamped;  // blobs mapped on the strength of a stamp (never unmapped)
+// Every blob served so far: mapped on the strength of a stamp (never
+// unmapped), or verified by hashing (held by `store`). Later reads of it
+// stat nothing.
+std::map<Key, std::span<const uint8_t>> served;
 
 // The file's identity as the stamp records it; empty if it cannot be stat'ed.
 std::string identityOf(const fs::path& file) {
@@ -65,8 +68,7 @@ std::string readSmallFile(const fs::path& path) {
 
 // The blob behind a stamp that still matches its file, mapped without
 // hashing. An empty blob needs no mapping.
-std::optional<std::span<const uint8_t>> fromStamp(const Key& key, const std::string& name) {
-  if (auto found = stamped.find(key); found != stamped.end()) return found->second;
+std::optional<std::span<const uint8_t>> fromStamp(const std::string& name) {
   const fs::path file = storeDirectory / name;
   const std::string identity = identityOf(file);
   if (identity.empty() || readSmallFile(storeDirectory / ".verified" / name) != identity) return std::nullopt;
@@ -83,7 +85,7 @@ std::optional<std::span<const uint8_t>> fromStamp(const Key& key, const std::str
   }
   ::close(descriptor);
   if (!ok) return std::nullopt;
-  return stamped.emplace(key, bytes).first->second;
+  return bytes;
 }
 
 // Best effort: a store we cannot write to keeps verifying every time.
@@ -107,12 +109,13 @@ void writeStamp(const std::string& name) {
 
 std::span<const uint8_t> find(const Key& key) {
   std::lock_guard lock(storeMutex);
+  if (auto found = served.find(key); found != served.end()) return found->second;
   if (store) {
     const std::string name = vm::toHex(key).substr(2);
-    if (std::optional<std::span<const uint8_t>> mapped = fromStamp(key, name)) return *mapped;
+    if (std::optional<std::span<const uint8_t>> mapped = fromStamp(name)) return served.emplace(key, *mapped).first->second;
     if (const std::vector<uint8_t>* blob = store->find(key)) {
       writeStamp(name);
-      return *blob;
+      return served.emplace(key, std::span<const uint8_t>(*blob)).first->second;
     }
   }
   std::fprintf(stderr, "vcc: missing data: the store has no blob %s\n", vm::toHex(key).c_str());
@@ -126,7 +129,7 @@ void setStoreDirectory(const char* path) {
   std::lock_guard lock(storeMutex);
   store = path ? std::make_unique<vm::DirectoryBlobStore>(path) : nullptr;
   storeDirectory = path ? fs::path(path) : fs::path();
-  stamped.clear();
+  served.clear();
 }
 
 uint64_t size(const Key& key) { return find(key).size(); }

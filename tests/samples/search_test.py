@@ -16,7 +16,8 @@ import subprocess
 import sys
 import tempfile
 
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "driver"))
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from sample_support import Sample  # noqa: E402
 from check_support import check, run, summary  # noqa: E402
 
 
@@ -108,30 +109,10 @@ def main():
         count = words(bytes.fromhex(json.loads(r.stdout)["response"][2:]))[0] if r.returncode == 0 else None
         check("documentCount = the collection's size", count == corpus["documents"], r.stdout + r.stderr)
 
-        # The cuda build (nvcc; its PTX scanned): without a device it runs on
-        # the CPU backends and must answer the corpus as the VM does.
-        cuda_out = os.path.join(tmp, "out-cuda")
-        r = run(o.vcc, "build", os.path.join(o.sample, "search.cpp"), "-o", cuda_out, "--cuda")
-        has_nvcc = any(os.access(os.path.join(d, "nvcc"), os.X_OK)
-                       for d in os.environ.get("PATH", "").split(os.pathsep) + ["/usr/local/cuda/bin"])
-        ptx = os.listdir(os.path.join(cuda_out, ".vcc-work", "cuda")) if os.path.isdir(
-            os.path.join(cuda_out, ".vcc-work", "cuda")) else []
-        check("vcc build --cuda: builds, and with nvcc present its PTX was kept and scanned",
-              r.returncode == 0 and (not has_nvcc or any(f.endswith(".ptx") for f in ptx)), r.stdout[-800:] + r.stderr)
-        r = run(o.vcc, "verify-equiv", cuda_out, "--corpus", requests, "--store", store, "--json", timeout=900)
-        check("verify-equiv of the --cuda build over the corpus: no mismatch", r.returncode == 0, r.stdout[-800:])
-
-        r = run(o.vcc, "hash", out)
-        check("vcc hash prints the program hashes", r.returncode == 0 and "0x" in r.stdout, r.stdout + r.stderr)
-
-        empty = os.path.join(tmp, "empty-store")
-        os.makedirs(empty)
-        for target in ("vm", "native"):
-            r = run(o.vcc, "run", out, "--calldata", "@" + os.path.join(requests, "search-common.hex"), "--store",
-                    empty, "--target", target, "--json")
-            check(f"a store without the index: {target} stops with missing data (exit 104), no response",
-                  r.returncode == 104 and r.stdout.strip() and json.loads(r.stdout).get("response") == "0x",
-                  (r.returncode, r.stdout, r.stderr))
+        sample = Sample(o.vcc, o.sample, tmp)  # the build and store above
+        sample.store = store
+        sample.check_cuda_build([f[:-4] for f in sorted(os.listdir(requests))])
+        sample.check_hash_and_missing_data("search-common")
     return summary("sample_search")
 
 
