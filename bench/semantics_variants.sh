@@ -11,7 +11,7 @@
 #   bench/semantics_variants.sh build floats 10000000 -D_LIBCPP_HARDENING_MODE=_LIBCPP_HARDENING_MODE_NONE -mllvm -vcc-stack-budget=0
 #   VCC_NO_PLUGIN=1 bench/semantics_variants.sh build floats 10000000           # without the IR plugin
 #   VCC_NO_PLUGIN=1 VCC_LIBSTDCXX=1 bench/semantics_variants.sh build floats 10000000   # libstdc++, no plugin:
-#                                   the plain build (the runtime libraries built against libstdc++, CUDA's runtime)
+#                                   the plain build (the runtime libraries built against libstdc++)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 build=$(cd "$1" && pwd); method=$2; n=$3; shift 3
@@ -22,9 +22,10 @@ plugin=(-fplugin="$build/passes/ir/VccIrChecks.so" -fpass-plugin="$build/passes/
 if [ "${VCC_NO_PLUGIN:-0}" = 1 ]; then plugin=(); fi
 if [ "${VCC_LIBSTDCXX:-0}" = 1 ]; then
   library=()
-  link=("$build/runtime-native/libvcc_native_main_cuda.a" "$build/runtime-native/libvcc_runtime_native_cuda.a"
+  ninja -C "$build" vcc_native_main_libstdcxx >/dev/null
+  link=("$build/runtime-native/libvcc_native_main_libstdcxx.a"
         "$build/runtime-native/libvcc_runtime_native.a" "$build/stdlib/libvcc_stdlib_native.a"
-        "$build/runtime-vm/libvcc_vm.a" -L/usr/local/cuda/lib64 -lcudart_static)
+        "$build/runtime-vm/libvcc_vm.a")
 else
   library=(-stdlib=libc++ -isystem"$root/runtime-vm/guest/libcxx")
   link=("$build/runtime-native/libvcc_native_main_libcxx.a" "$build/runtime-native/libvcc_runtime_native_libcxx.a"

@@ -11,7 +11,8 @@
 #              vcc::native_main (serial and threads backends)
 #   NAME-cuda  with CUDA, when nvcc is available (VCC_CUDA_ENABLED): the same
 #              sources compiled as CUDA by nvcc (--extended-lambda,
-#              ${VCC_CUDA_DETERMINISM_FLAGS}), linked to vcc::native_main_cuda
+#              ${VCC_CUDA_DETERMINISM_FLAGS}), linked to vcc::native_main_cuda;
+#              libc++ with vcc's configuration, as NAME and the image
 #
 # vcc_add_dual_program_test(TEST PROGRAM NAME [INPUT file | INPUT_HEX hex...]
 #                           [THREADS n...] [TIMEOUT seconds] [LABELS label...])
@@ -107,7 +108,7 @@ function(vcc_add_dual_program name)
   target_link_libraries(${name} PRIVATE vcc::native_main ${D_LIBRARIES})
   vcc_service_libcxx(${name})
 
-  if(D_CUDA AND VCC_CUDA_ENABLED AND TARGET vcc_native_main_cuda)
+  if(D_CUDA AND VCC_CUDA_ENABLED AND TARGET vcc_native_main_cuda_libcxx)
     # nvcc compiles .cu files as CUDA; each source is included from a
     # generated .cu so that the same file can also be a C++ source of NAME.
     set(wrappers)
@@ -124,6 +125,7 @@ function(vcc_add_dual_program name)
     target_compile_definitions(${name}-cuda PRIVATE ${D_DEFINES})
     target_compile_options(${name}-cuda PRIVATE ${VCC_CUDA_COMPILE_OPTIONS})
     target_link_libraries(${name}-cuda PRIVATE vcc::native_main_cuda ${D_LIBRARIES})
+    vcc_service_libcxx(${name}-cuda)
     set_target_properties(${name}-cuda PROPERTIES CUDA_STANDARD 20 CUDA_STANDARD_REQUIRED ON)
   endif()
 endfunction()

@@ -17,7 +17,7 @@ foreach(library vcc_native_main_libcxx vcc_runtime_native_libcxx vcc_stdlib_nati
 endforeach()
 install(FILES $<TARGET_OBJECTS:vcc_fuzz_main_libcxx> DESTINATION lib/vcc/fuzz)
 if(VCC_CUDA_ENABLED)
-  foreach(library vcc_native_main_cuda vcc_runtime_native_cuda vcc_runtime_native vcc_stdlib_native vcc_vm)
+  foreach(library vcc_native_main_cuda_libcxx vcc_runtime_native_cuda_libcxx)
     install(FILES $<TARGET_FILE:${library}> DESTINATION lib/vcc)
   endforeach()
 endif()

@@ -26,7 +26,15 @@ endif()
 set(VCC_SERVICE_CXX_FLAGS -stdlib=libc++ -isystem${VCC_LIBCXX_CONFIG_DIR})
 # nvcc 13 refuses libc++ on x86 unless told (crt/host_defines.h); its front
 # end then parses libc++ with vcc's configuration like every other compile.
-set(VCC_SERVICE_CUDA_FLAGS -D_ALLOW_UNSUPPORTED_LIBCPP -isystem=${VCC_LIBCXX_CONFIG_DIR}
+# CUDA's crt/math_functions.h/.hpp then declare isnan, isinf and isfinite
+# (float, long double) at global scope, where libc++ 19's <math.h> already
+# has them by using-declaration: the host compile of nvcc's output stops on
+# the 8 conflicts. _GLIBCXX_MATH_H selects CUDA's other branch, which
+# declares those overloads in namespace std for device code only and leaves
+# the host's to the C++ library. Nothing else reads the macro (libc++ and
+# glibc do not; in CUDA 13 only those two headers do), so libc++ stays the
+# library of every line of host code (docs/guest-runtime.md, "nvcc").
+set(VCC_SERVICE_CUDA_FLAGS -D_ALLOW_UNSUPPORTED_LIBCPP -D_GLIBCXX_MATH_H=1 -isystem=${VCC_LIBCXX_CONFIG_DIR}
     -Xcompiler=-stdlib=libc++)
 set(VCC_SERVICE_LINK_LIBRARIES ${VCC_LIBCXX_ARCHIVE} ${VCC_LIBCXXABI_ARCHIVE})
 

@@ -132,8 +132,8 @@ void addBuildCommand(CLI::App& app, int& exitCode) {
       ->check(MacroDefinition);
   build->add_flag("--force", options->build.force, "Rebuild even if nothing changed");
   build->add_flag("--cuda", [options](int64_t) { options->build.cuda = true; },
-                  "Opt in to the nvcc build with the cuda backend (its host code uses libstdc++, not the "
-                  "image's libc++: not equal by construction; docs/cli.md)");
+                  "Also build with nvcc for the cuda backend: host code against libc++ as in the image, "
+                  "device code for each of the configured GPU architectures (a slower build; docs/cli.md)");
   build->add_flag("--no-cuda", [options](int64_t) { options->build.cuda = false; },
                   "The default: a clang++ build against libc++ with the threads and serial backends");
   build->add_flag("--fuzzer", options->build.fuzzer,

@@ -61,6 +61,7 @@ std::string nvccRelease(const fs::path& workDir) {
 std::vector<std::string> cudaCodeFlags(const NativeBuildRequest& request) {
   std::vector<std::string> flags{"-std=c++20", "-O2"};
   appendNonEmpty(flags, kCudaCodeFlags);
+  appendNonEmpty(flags, kCudaLibcxxFlags);
   flags.insert(flags.end(), request.nvccFlags.begin(), request.nvccFlags.end());
   return flags;
 }
@@ -161,14 +162,10 @@ NativeBuildResult failed(const std::string& step, const toolchain::ProcessResult
 
 std::vector<std::string> linkCommand(const fs::path& object, const fs::path& output, bool cuda) {
   std::vector<std::string> link{kClangxx, object.string()};
-  if (cuda) {
-    appendNonEmpty(link, parts().cudaNativeLibraries);
-  } else {
-    // libc++ and libc++abi (the image's C++ library), statically.
-    appendNonEmpty(link, parts().nativeLibraries);
-    link.push_back("-nostdlib++");
-    appendNonEmpty(link, kServiceLinkLibraries);
-  }
+  appendNonEmpty(link, cuda ? parts().cudaNativeLibraries : parts().nativeLibraries);
+  // libc++ and libc++abi (the image's C++ library), statically, nvcc's build included.
+  link.push_back("-nostdlib++");
+  appendNonEmpty(link, kServiceLinkLibraries);
   if (*kNativeSanitizeFlag) link.push_back(kNativeSanitizeFlag);
   link.insert(link.end(), {"-pthread", "-ldl", "-lrt", "-fuse-ld=lld", "-o", output.string()});
   return link;

@@ -200,9 +200,7 @@ BuildOutcome buildService(const BuildOptions& options, const std::function<void(
   // rejection points at the offending line (the image is built with -g0).
   const bool cuda = options.cuda && cudaAvailable();
   progress("building the native binary " + name + ".native (" +
-           (cuda ? "nvcc: cuda, threads and serial backends; its host code uses libstdc++, not the image's "
-                   "libc++, so it is not equal to the image by construction"
-                 : "threads and serial backends") +
+           (cuda ? "nvcc: cuda, threads and serial backends; libc++ as in the image" : "threads and serial backends") +
            ")");
   NativeBuildRequest nativeRequest{glue, includeDirs, options.defines, work, depsFile,
                                    out / (name + ".native"), cuda, options.nvccFlags, {}};

@@ -4,7 +4,8 @@ exercises each class of behaviour that C++ leaves to the implementation or
 to the target (standard library internals, division by zero, clz(0),
 overlapping memcpy, uninitialized reads, NaN bits, out-of-bounds indices, a
 bad comparator). Every request must give the same bytes natively (serial
-and threads) and in the VM, or the same trap outcome (exit 100, no
+and threads; the clang build and, when vcc has CUDA, the nvcc build) and
+in the VM, or the same trap outcome (exit 100, no
 response). Some results are also checked against the value vcc defines
 (docs/passes.md, "Defined semantics"), so that agreement cannot come from
 both sides doing nothing."""
@@ -29,15 +30,32 @@ def call(vcc, out, target, method, args, backend="threads"):
     return {"exitCode": report.get("exitCode"), "response": report.get("response"), "error": r.stderr}
 
 
+# The nvcc build of the same service (vcc build --cuda), when this vcc has
+# CUDA: its host code must behave as the image does too.
+_cuda_out = []
+
+
 def same_everywhere(vcc, out, name, method, args):
-    """Runs on the VM, native serial and native threads; all must agree. Returns the VM's result."""
+    """Runs on the VM, native serial and native threads (and the nvcc build's
+    serial and threads when there is one); all must agree. Returns the VM's result."""
     vm = call(vcc, out, "vm", method, args)
     results = {"vm": vm}
     for backend in ("serial", "threads"):
         results[backend] = call(vcc, out, "native", method, args, backend)
+        for cuda_out in _cuda_out:
+            results["nvcc " + backend] = call(vcc, cuda_out, "native", method, args, backend)
     keys = {(r["exitCode"], r["response"]) for r in results.values()}
-    check(f"{name}: native serial, threads and VM agree", len(keys) == 1, results)
+    check(f"{name}: native serial, threads{', nvcc' if _cuda_out else ''} and VM agree", len(keys) == 1, results)
     return vm
+
+
+def check_one_library(binary):
+    """No libstdc++ in a native binary: libc++ (std::__1) only, as in the image."""
+    symbols = run("nm", binary).stdout
+    libstdcxx = [line for line in symbols.splitlines() if "_ZNSt7__cxx11" in line or "GLIBCXX" in line]
+    needed = run("readelf", "-d", binary).stdout
+    check(f"{os.path.basename(os.path.dirname(binary))}: libc++ only (no libstdc++ symbol or library)",
+          "_ZNSt3__1" in symbols and not libstdcxx and "libstdc++" not in needed, (libstdcxx[:5], needed))
 
 
 def response_bytes(result):
@@ -65,6 +83,15 @@ def main():
         out = os.path.join(tmp, "one")
         if not build_service(o, "one_machine.cpp", out):
             return summary("one_machine")
+        check_one_library(os.path.join(out, "one_machine.native"))
+        cuda_out = os.path.join(tmp, "nvcc")
+        if build_service(o, "one_machine.cpp", cuda_out, "--cuda"):
+            with open(os.path.join(cuda_out, "manifest.json")) as f:
+                if json.load(f)["toolchain"]["nvcc"] is not None:
+                    _cuda_out.append(cuda_out)
+                    check_one_library(os.path.join(cuda_out, "one_machine.native"))
+                else:
+                    print("skip the nvcc build's checks: vcc was configured without CUDA")
 
         vm = same_everywhere(o.vcc, out, "extra::namespaced(14)", "namespaced", [14])
         check("a method in a namespace builds and answers", response_bytes(vm)[-4:] == (42).to_bytes(4, "big"), vm)
