@@ -2,7 +2,8 @@
 #   python3 /usr/lib/llvm-19/build/utils/lit/lit.py -sv BUILD/tests/passes/ir
 #
 # Substitutions (each compiles with the plugin loaded as the driver does):
-#   %cxx_x86 / %cc_x86    clang for x86_64-linux-gnu with SPEC §4's flags
+#   %cxx_x86 / %cc_x86    clang for x86_64-linux-gnu with SPEC §4's flags (C++:
+#                         libc++ with vcc's configuration, as vcc build)
 #   %cxx_rv64 / %cc_rv64  clang with the guest image recipe's flags (rv64im)
 #   %opt                  opt with the plugin loaded
 #   %plugin, %allowed_calls   the plugin and its default allow list
@@ -29,7 +30,7 @@ host = "{} --target=x86_64-linux-gnu {} {} {}".format(
     config.vcc_clangxx, config.vcc_host_flags, load_plugin, includes)
 guest = "{} {} {} {}".format(config.vcc_clangxx, config.vcc_guest_flags, load_plugin, includes)
 
-config.substitutions.append(("%cxx_x86", "{} -x c++ -std=c++20".format(host)))
+config.substitutions.append(("%cxx_x86", "{} -x c++ -std=c++20 {}".format(host, config.vcc_host_cxx_flags)))
 config.substitutions.append(("%cc_x86", "{} -x c -std=c17".format(host)))
 config.substitutions.append(("%cxx_rv64", "{} -x c++ {}".format(guest, config.vcc_guest_cxx_flags)))
 config.substitutions.append(("%cc_rv64", "{} -x c {}".format(guest, config.vcc_guest_c_flags)))

@@ -16,8 +16,10 @@ namespace vcc::detail {
 inline long nextTicket(long* counter) { return __atomic_fetch_add(counter, 1, __ATOMIC_RELAXED); }
 } // namespace vcc::detail
 
+std::string makeGreeting() { return std::string(12, 'h'); }  // not constexpr
+
 const std::string& greeting() {
-  static const std::string text = "hello, world";  // a guarded static
+  static const std::string text = makeGreeting();  // a guarded static
   return text;
 }
 

@@ -1,7 +1,7 @@
 // vcc-external-calls: the default allow list covers what services need from
 // the C and C++ libraries on both targets: memory and string functions, the
 // heap, exact libm, the guest's I/O, and the containers' out-of-line parts
-// (libstdc++ natively, libc++ in the guest), at -O0 and -O2.
+// (libc++ on both targets), at -O0 and -O2.
 // RUN: %cxx_x86 -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --allow-empty
 // RUN: %cxx_x86 -O2 -c %s -o /dev/null 2>&1 | FileCheck %s --allow-empty
 // RUN: %cxx_rv64 -O0 -c %s -o /dev/null 2>&1 | FileCheck %s --allow-empty
