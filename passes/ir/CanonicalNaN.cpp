@@ -11,9 +11,10 @@
 // A value that ValueTracking proves never NaN (from how it was computed,
 // and from the branches and assumptions that dominate the use) needs no
 // check: an integer converted to float, a product of such values with
-// finite constants, a value the code already tested with x == x, ... This
-// keeps the cost in the math library, whose bit manipulations of values
-// it has classified are bitcasts, near zero.
+// finite constants, a value the code already tested with x == x, ... (with
+// a longer reach than ValueTracking's own, neverNaN below). This keeps the
+// cost in the math library, whose bit manipulations of values it has
+// classified are bitcasts, near zero.
 #include "Passes.hpp"
 
 #include "llvm/Analysis/AssumptionCache.h"
@@ -49,6 +50,53 @@ llvm::Value* canonicalize(llvm::Value* value, llvm::Instruction* at) {
   return result;
 }
 
+bool isFiniteConstant(const llvm::Value* value, bool nonZero) {
+  const auto* constant = llvm::dyn_cast<llvm::ConstantFP>(value);
+  return constant != nullptr && constant->getValueAPF().isFinite() && !(nonZero && constant->isZero());
+}
+
+// isKnownNeverNaN with a longer reach. ValueTracking stops 6 operations
+// deep, and a math function's bit manipulation is often further from the
+// test or conversion that makes its argument non-NaN (fabs, fpext, a scale
+// by 2, a multiply by 64/ln2 and a rounding shift: 5 operations before the
+// bitcast). Through the operations that give NaN only for a NaN operand
+// when the other operand is a finite constant (non-zero for * and /), and
+// through fpext, fptrunc, fabs, fneg and copysign's magnitude, the question
+// passes to the operand, each time asked again of ValueTracking at the same
+// use; a value that is still unknown after 32 steps counts as a NaN.
+bool neverNaN(const llvm::Value* value, const llvm::SimplifyQuery& query, unsigned steps = 0) {
+  if (llvm::isKnownNeverNaN(value, 0, query)) return true;
+  if (steps == 32) return false;
+  const auto* instruction = llvm::dyn_cast<llvm::Instruction>(value);
+  if (instruction == nullptr) return false;
+  switch (instruction->getOpcode()) {
+  case llvm::Instruction::FPExt:
+  case llvm::Instruction::FPTrunc:
+  case llvm::Instruction::FNeg:
+    return neverNaN(instruction->getOperand(0), query, steps + 1);
+  case llvm::Instruction::FAdd:
+  case llvm::Instruction::FSub:
+  case llvm::Instruction::FMul:
+  case llvm::Instruction::FDiv: {
+    const bool nonZero = instruction->getOpcode() == llvm::Instruction::FMul ||
+                         instruction->getOpcode() == llvm::Instruction::FDiv;
+    const llvm::Value* left = instruction->getOperand(0);
+    const llvm::Value* right = instruction->getOperand(1);
+    if (isFiniteConstant(right, nonZero)) return neverNaN(left, query, steps + 1);
+    if (isFiniteConstant(left, nonZero)) return neverNaN(right, query, steps + 1);
+    return false;
+  }
+  case llvm::Instruction::Call:
+    if (const auto* call = llvm::dyn_cast<llvm::IntrinsicInst>(instruction)) {
+      if (call->getIntrinsicID() == llvm::Intrinsic::fabs || call->getIntrinsicID() == llvm::Intrinsic::copysign)
+        return neverNaN(call->getArgOperand(0), query, steps + 1);
+    }
+    return false;
+  default:
+    return false;
+  }
+}
+
 } // namespace
 
 llvm::PreservedAnalyses CanonicalNaN::run(llvm::Function& function, llvm::FunctionAnalysisManager& analyses) {
@@ -80,7 +128,7 @@ llvm::PreservedAnalyses CanonicalNaN::run(llvm::Function& function, llvm::Functi
                                   /*UseInstrInfo=*/true, /*CanUseUndef=*/true, &conditions);
   llvm::SmallVector<Use, 16> needed;
   for (const Use& use : uses)
-    if (!llvm::isKnownNeverNaN(use.user->getOperand(use.operand), 0, query.getWithInstruction(use.user)))
+    if (!neverNaN(use.user->getOperand(use.operand), query.getWithInstruction(use.user)))
       needed.push_back(use);
   bool changed = false;
   for (const Use& use : needed) {

@@ -207,6 +207,7 @@ VCC_HD inline float gelu_tanh(float x) {
 // 1/sqrt(x). rsqrt(NaN) = NaN, rsqrt(x < 0) = NaN (also -inf),
 // rsqrt(+0) = +inf, rsqrt(-0) = -inf, rsqrt(+inf) = +0.
 VCC_HD inline double rsqrt(double x) {
+  if (detail::isNaN(x)) return detail::canonicalNaN(); // by compare: see log
   uint64_t ix = detail::bitsOf(x);
   if (ix == 0) return detail::kInfinity;
   if (ix == 0x8000000000000000ull) return -detail::kInfinity;
@@ -231,6 +232,7 @@ VCC_HD inline double rsqrt(double x) {
 }
 
 VCC_HD inline float rsqrt(float x) {
+  if (detail::isNaN(x)) return detail::canonicalNaNFloat();
   uint32_t ix = detail::bitsOf(x);
   if (ix == 0) return detail::kInfinityFloat;
   if (ix == 0x80000000u) return -detail::kInfinityFloat;

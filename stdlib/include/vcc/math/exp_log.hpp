@@ -24,8 +24,9 @@ struct ExpParts {
 };
 
 VCC_HD inline ExpParts expParts(double x, double xlo) {
-  double kd = roundToInteger(x * kInvLn2x64);
-  int k = static_cast<int>(kd);
+  RoundedInteger rounded = roundToIntegerParts(x * kInvLn2x64);
+  double kd = rounded.value;
+  int k = rounded.integer;
   double r = ((x - kd * kLn2By64Hi) - kd * kLn2By64Lo) + xlo;
   double p = r + r * r * polynomial<kExpPolyTerms>(r, expPoly());
   const double* table = exp2Table();
@@ -76,8 +77,9 @@ VCC_HD inline DoubleDouble expDoubleDouble(double x, double xlo) {
 
 // expm1(x) as a double-double, relative error < 2^-60, for |x| <= 40.
 VCC_HD inline DoubleDouble expm1DoubleDouble(double x) {
-  double kd = roundToInteger(x * kInvLn2x64);
-  int k = static_cast<int>(kd);
+  RoundedInteger rounded = roundToIntegerParts(x * kInvLn2x64);
+  double kd = rounded.value;
+  int k = rounded.integer;
   // r = x - k ln2/64 as a double-double: here the result can be as small as
   // r itself, so the rounding of r would show.
   DoubleDouble r = fastTwoSum(x - kd * kLn2By64Hi, -(kd * kLn2By64Lo));
@@ -99,8 +101,9 @@ VCC_HD inline DoubleDouble expm1DoubleDouble(double x) {
 // exp(x) with relative error < 2^-44 for x in [-150, 100]: the inner
 // function of the float results (one rounding to float at the end).
 VCC_HD inline double expForFloat(double x) {
-  double kd = roundToInteger(x * kInvLn2x64);
-  int k = static_cast<int>(kd);
+  RoundedInteger rounded = roundToIntegerParts(x * kInvLn2x64);
+  double kd = rounded.value;
+  int k = rounded.integer;
   double r = (x - kd * kLn2By64Hi) - kd * kLn2By64Lo;
   double p = r + r * r * polynomial<kExpPolyFloatTerms>(r, expPolyFloat());
   double th = exp2Table()[2 * (k & 63)];
@@ -111,8 +114,9 @@ VCC_HD inline double expForFloat(double x) {
 // result can be as small as r, so p needs the double polynomial: the float
 // one's absolute error (2^-44.5) would be 2^-37 relative near |x| = ln2/128.
 VCC_HD inline double expm1ForFloat(double x) {
-  double kd = roundToInteger(x * kInvLn2x64);
-  int k = static_cast<int>(kd);
+  RoundedInteger rounded = roundToIntegerParts(x * kInvLn2x64);
+  double kd = rounded.value;
+  int k = rounded.integer;
   double r = (x - kd * kLn2By64Hi) - kd * kLn2By64Lo;
   double p = r + r * r * polynomial<kExpPolyTerms>(r, expPoly());
   if (k == 0) return p;
@@ -235,9 +239,13 @@ VCC_HD inline float expm1(float x) {
 // ------------------------------------------------------------------- log
 // log(NaN) = NaN, log(x < 0) = NaN (also -inf), log(+-0) = -inf,
 // log(+inf) = +inf, log(1) = +0.
+// NaN is tested first with a compare, not by bits: the IR plugin then knows
+// that the bits read below are never a NaN's and canonicalizes nothing there
+// (docs/passes.md, "NaN bits").
 VCC_HD inline double log(double x) {
+  if (detail::isNaN(x)) return detail::canonicalNaN();
   uint64_t ix = detail::bitsOf(x);
-  if (ix >= 0x7ff0000000000000ull) { // negative (but -0), inf or NaN
+  if (ix >= 0x7ff0000000000000ull) { // negative (but -0) or inf
     if (ix == 0x7ff0000000000000ull) return x;
     if (ix == 0x8000000000000000ull) return -detail::kInfinity;
     return detail::canonicalNaN();
@@ -247,6 +255,7 @@ VCC_HD inline double log(double x) {
 }
 
 VCC_HD inline float log(float x) {
+  if (detail::isNaN(x)) return detail::canonicalNaNFloat();
   uint32_t ix = detail::bitsOf(x);
   if (ix >= 0x7f800000u) {
     if (ix == 0x7f800000u) return x;

@@ -145,6 +145,21 @@ VCC_HD inline double roundToInteger(double x) {
   return (x + kShifter) - kShifter;
 }
 
+// roundToInteger(x), and the same integer as an int for |x| < 2^31, read
+// from the low bits of the shifted sum (2^51 + n: its low 32 bits are n in
+// two's complement) instead of converted: the same value as
+// static_cast<int>(value), without the IR plugin's saturating conversion
+// natively or a soft-float conversion call in the guest.
+struct RoundedInteger {
+  double value;
+  int integer;
+};
+VCC_HD inline RoundedInteger roundToIntegerParts(double x) {
+  constexpr double kShifter = 0x1.8p52;
+  double shifted = x + kShifter;
+  return {shifted - kShifter, static_cast<int>(static_cast<uint32_t>(bitsOf(shifted)))};
+}
+
 // An unevaluated sum hi + lo with |lo| <= ulp(hi) / 2 (a double-double).
 struct DoubleDouble {
   double hi;

@@ -25,13 +25,14 @@ struct TrigReduction {
 // k * 2^-159 is below 2^-131, far under the smallest |r| a double can have
 // (about 2^-61, see docs/math.md).
 VCC_HD inline TrigReduction reduceMedium(double x) {
-  double kd = roundToInteger(x * kTwoByPi);
+  RoundedInteger rounded = roundToIntegerParts(x * kTwoByPi);
+  double kd = rounded.value;
   double a = fusedMultiplyAdd(-kd, kPiBy2Part1, x);
   DoubleDouble b = twoProduct(kd, kPiBy2Part2);
   DoubleDouble s = twoSum(a, -b.hi);
   double tail = (s.lo - b.lo) - kd * kPiBy2Part3;
   DoubleDouble r = fastTwoSum(s.hi, tail);
-  return {r.hi, r.lo, static_cast<int>(static_cast<int64_t>(kd) & 3)};
+  return {r.hi, r.lo, rounded.integer & 3};
 }
 
 // 64 x 64 -> 128-bit unsigned product.

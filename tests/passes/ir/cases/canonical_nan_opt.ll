@@ -84,4 +84,74 @@ unordered:
   ret i32 %n
 }
 
+; Beyond ValueTracking's 6 operations: the tested value goes through fabs,
+; fpext, two products with finite non-zero constants, a shift by a finite
+; constant, a division and a negation (as in vcc::math's exp after its NaN
+; test) before its bits are read: still proven never NaN.
+define i64 @long_chain(float %x) {
+; CHECK-LABEL: @long_chain(
+; CHECK: ordered:
+; CHECK-NOT: fcmp uno
+; CHECK: %b = bitcast double %g to i64
+entry:
+  %ok = fcmp ord float %x, 0.0
+  br i1 %ok, label %ordered, label %unordered
+ordered:
+  %a = call float @llvm.fabs.f32(float %x)
+  %c = fpext float %a to double
+  %d = fmul double %c, 2.0
+  %e = fmul double %d, 0x40571547652B82FE
+  %f0 = fadd double %e, 0x4338000000000000
+  %f = fdiv double %f0, 3.0
+  %g = fneg double %f
+  %b = bitcast double %g to i64
+  ret i64 %b
+unordered:
+  ret i64 0
+}
+
+; The same chain with a product of two variables (inf * 0), or a product
+; with the constant 0 (inf * 0): checked.
+define i64 @long_chain_product(float %x, double %y) {
+; CHECK-LABEL: @long_chain_product(
+; CHECK: ordered:
+; CHECK: fcmp uno double %g, %g
+entry:
+  %ok = fcmp ord float %x, 0.0
+  br i1 %ok, label %ordered, label %unordered
+ordered:
+  %a = call float @llvm.fabs.f32(float %x)
+  %c = fpext float %a to double
+  %d = fmul double %c, 2.0
+  %e = fmul double %d, %y
+  %f = fadd double %e, 0x4338000000000000
+  %g = fneg double %f
+  %b = bitcast double %g to i64
+  ret i64 %b
+unordered:
+  ret i64 0
+}
+
+define i64 @long_chain_times_zero(double %x) {
+; CHECK-LABEL: @long_chain_times_zero(
+; CHECK: ordered:
+; CHECK: fcmp uno double %g, %g
+entry:
+  %ok = fcmp ord double %x, 0.0
+  br i1 %ok, label %ordered, label %unordered
+ordered:
+  %a = call double @llvm.fabs.f64(double %x)
+  %c = fmul double %a, 2.0
+  %d = fmul double %c, 3.0
+  %e = fmul double %d, 0.0
+  %f = fadd double %e, 0x4338000000000000
+  %g = fneg double %f
+  %b = bitcast double %g to i64
+  ret i64 %b
+unordered:
+  ret i64 0
+}
+
 declare double @llvm.copysign.f64(double, double)
+declare float @llvm.fabs.f32(float)
+declare double @llvm.fabs.f64(double)
