@@ -45,9 +45,14 @@ bool isServiceCode(const llvm::Function& function) {
 }
 
 // Whether a compared value comes from vcc's own instrumentation (the stack
-// budget's __vcc_stack_used), not from the input.
+// budget's __vcc_stack_used, or the count a recursive function takes as its
+// last argument), not from the input.
 bool readsVccState(const llvm::Value* value, unsigned depth = 0) {
   if (depth > 3) return false;
+  if (const auto* argument = llvm::dyn_cast<llvm::Argument>(value)) {
+    const llvm::Function* function = argument->getParent();
+    return function->hasFnAttribute("vcc-stack-count") && argument->getArgNo() + 1 == function->arg_size();
+  }
   if (const auto* load = llvm::dyn_cast<llvm::LoadInst>(value)) {
     const auto* global = llvm::dyn_cast<llvm::GlobalVariable>(load->getPointerOperand()->stripPointerCasts());
     return global != nullptr && global->getName().starts_with("__vcc_");

@@ -18,8 +18,19 @@
 // stacks (16 MiB in the image, 256 MiB natively) keep room for them beyond
 // the budget. The call graph is the frontend's, before inlining: the same
 // for both targets.
+//
+// A recursive function that only direct calls reach (internal, address not
+// taken) gets the count as an extra argument instead of reading the
+// thread-local counter: its calls to such functions pass their own count
+// in a register, and it stores the count to the counter only before a call
+// to anything else (which may read it) and never restores it; a caller
+// outside that set passes the counter's value and stores it back after the
+// call. The same costs are added and checked at the same calls, so the
+// trap comes at the same call as with the counter alone, but a recursion
+// no longer waits on a store and a load of memory at every level.
 #include "Passes.hpp"
 
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SCCIterator.h"
 #include "llvm/Analysis/CallGraph.h"
 #include "llvm/IR/Constants.h"
@@ -121,6 +132,77 @@ void instrument(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* c
     }
 }
 
+// Recursive functions that can take the count as an argument: every use is
+// a direct call of the function (no invoke, no musttail), not varargs.
+bool canTakeCountArgument(const llvm::Function& function) {
+  if (!function.hasLocalLinkage() || function.isVarArg() || function.hasAddressTaken()) return false;
+  for (const llvm::User* user : function.users()) {
+    const auto* call = llvm::dyn_cast<llvm::CallInst>(user);
+    if (call == nullptr || call->getCalledFunction() != &function || call->isMustTailCall()) return false;
+  }
+  return true;
+}
+
+// A copy of `function` whose last parameter is the count, with the body
+// moved over; `function` is left empty, its calls still to be rewritten.
+llvm::Function* withCountArgument(llvm::Function& function) {
+  llvm::Type* word = llvm::Type::getInt64Ty(function.getContext());
+  llvm::FunctionType* type = function.getFunctionType();
+  llvm::SmallVector<llvm::Type*, 8> parameters(type->params());
+  parameters.push_back(word);
+  llvm::Function* counted = llvm::Function::Create(llvm::FunctionType::get(type->getReturnType(), parameters, false),
+                                                   function.getLinkage(), function.getAddressSpace(), "",
+                                                   function.getParent());
+  counted->copyAttributesFrom(&function);
+  counted->setComdat(function.getComdat());
+  counted->takeName(&function);
+  counted->splice(counted->begin(), &function);
+  for (auto [from, to] : llvm::zip(function.args(), counted->args())) {
+    to.takeName(&from);
+    from.replaceAllUsesWith(&to);
+  }
+  counted->getArg(type->getNumParams())->setName("vcc.stack.count");
+  // The fuzz dictionary leaves the count's compares out (names may be discarded).
+  counted->addFnAttr("vcc-stack-count");
+  llvm::SmallVector<std::pair<unsigned, llvm::MDNode*>, 4> metadata;
+  function.getAllMetadata(metadata);
+  for (auto [kind, node] : metadata) counted->setMetadata(kind, node);
+  function.clearMetadata();
+  return counted;
+}
+
+void instrumentCounted(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* counter,
+                       llvm::FunctionCallee overflow, const llvm::DenseSet<llvm::Function*>& counted,
+                       llvm::DenseMap<llvm::Function*, llvm::Value*>& countAfterEntry) {
+  llvm::BasicBlock& entry = function.getEntryBlock();
+  llvm::BasicBlock::iterator firstCode = entry.begin();
+  while (llvm::isa<llvm::AllocaInst>(*firstCode)) ++firstCode;
+  llvm::BasicBlock* body = entry.splitBasicBlock(firstCode, "vcc.stack.ok");
+  entry.getTerminator()->eraseFromParent();
+
+  llvm::IRBuilder<> builder(&entry);
+  llvm::Value* before = function.getArg(function.arg_size() - 1);
+  llvm::Value* after = builder.CreateAdd(before, builder.getInt64(cost), "vcc.stack.after", true, true);
+  llvm::Value* over = builder.CreateICmpUGT(after, builder.getInt64(stackBudget));
+  llvm::BasicBlock* trap = llvm::BasicBlock::Create(function.getContext(), "vcc.stack.overflow", &function);
+  builder.CreateCondBr(over, trap, body);
+  llvm::IRBuilder<> trapBuilder(trap);
+  llvm::CallInst* call = trapBuilder.CreateCall(overflow);
+  call->setDoesNotReturn();
+  trapBuilder.CreateUnreachable();
+  countAfterEntry[&function] = after;
+
+  // Anything else this function calls may read the counter.
+  for (llvm::BasicBlock& block : function)
+    for (llvm::Instruction& instruction : block) {
+      auto* site = llvm::dyn_cast<llvm::CallBase>(&instruction);
+      if (site == nullptr || llvm::isa<llvm::IntrinsicInst>(site) || site->getParent() == trap) continue;
+      llvm::Function* callee = site->getCalledFunction();
+      if (callee != nullptr && counted.contains(callee)) continue;
+      llvm::IRBuilder<>(site).CreateStore(after, counter);
+    }
+}
+
 } // namespace
 
 llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnalysisManager&) {
@@ -129,7 +211,12 @@ llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnaly
   const llvm::DenseSet<const llvm::Function*> recursive = recursiveFunctions(module);
   llvm::GlobalVariable* counter = nullptr;
   llvm::FunctionCallee overflow;
-  bool changed = false;
+  struct Counted {
+    llvm::Function* function;
+    uint64_t cost;
+    bool byArgument;
+  };
+  llvm::SmallVector<Counted, 16> chosen;
   for (llvm::Function& function : module) {
     if (function.isDeclaration() || function.hasFnAttribute(llvm::Attribute::Naked) || hasMustTailCall(function))
       continue;
@@ -137,18 +224,74 @@ llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnaly
     if (!cost) continue;
     bool canRepeat = recursive.contains(&function) || function.hasAddressTaken() || callsThroughPointers(function);
     if (!canRepeat && *cost < kLargeFrame) continue;
-    if (counter == nullptr) {
-      counter = counterIn(module);
-      overflow = module.getOrInsertFunction("__vcc_stack_overflow", llvm::Type::getVoidTy(module.getContext()));
-      if (auto* declared = llvm::dyn_cast<llvm::Function>(overflow.getCallee())) {
-        declared->setDoesNotReturn();
-        declared->setCallingConv(llvm::CallingConv::C);
-      }
-    }
-    instrument(function, *cost, counter, overflow);
-    changed = true;
+    chosen.push_back({&function, *cost, recursive.contains(&function) && canTakeCountArgument(function)});
   }
-  return changed ? llvm::PreservedAnalyses::none() : llvm::PreservedAnalyses::all();
+  if (chosen.empty()) return llvm::PreservedAnalyses::all();
+  counter = counterIn(module);
+  overflow = module.getOrInsertFunction("__vcc_stack_overflow", llvm::Type::getVoidTy(module.getContext()));
+  if (auto* declared = llvm::dyn_cast<llvm::Function>(overflow.getCallee())) {
+    declared->setDoesNotReturn();
+    declared->setCallingConv(llvm::CallingConv::C);
+  }
+
+  // Functions that take the count as an argument: new signatures first, so
+  // that every call site can be rewritten once every function is known.
+  llvm::DenseMap<llvm::Function*, llvm::Function*> replacement;
+  llvm::DenseSet<llvm::Function*> byArgument;
+  for (Counted& entry : chosen) {
+    if (!entry.byArgument) continue;
+    llvm::Function* counted = withCountArgument(*entry.function);
+    replacement[entry.function] = counted;
+    byArgument.insert(counted);
+    byArgument.insert(entry.function); // its calls are rewritten below
+    entry.function = counted;
+  }
+  llvm::DenseMap<llvm::Function*, llvm::Value*> countAfterEntry;
+  for (const Counted& entry : chosen) {
+    if (entry.byArgument)
+      instrumentCounted(*entry.function, entry.cost, counter, overflow, byArgument, countAfterEntry);
+    else
+      instrument(*entry.function, entry.cost, counter, overflow);
+  }
+  for (auto [original, counted] : replacement) {
+    llvm::SmallVector<llvm::CallInst*, 8> calls;
+    for (llvm::User* user : original->users()) calls.push_back(llvm::cast<llvm::CallInst>(user));
+    for (llvm::CallInst* call : calls) {
+      llvm::Function* caller = call->getFunction();
+      llvm::IRBuilder<> builder(call);
+      llvm::Value* count = nullptr;
+      auto known = countAfterEntry.find(caller);
+      if (known != countAfterEntry.end()) {
+        count = known->second;
+      } else {
+        count = builder.CreateLoad(builder.getInt64Ty(), counter, "vcc.stack.count");
+      }
+      llvm::SmallVector<llvm::Value*, 8> arguments(call->args());
+      arguments.push_back(count);
+      llvm::CallInst* replaced = builder.CreateCall(counted, arguments);
+      replaced->setCallingConv(call->getCallingConv());
+      replaced->setTailCallKind(call->getTailCallKind());
+      replaced->setDebugLoc(call->getDebugLoc());
+      llvm::AttributeList attributes = call->getAttributes();
+      replaced->setAttributes(llvm::AttributeList::get(call->getContext(), attributes.getFnAttrs(),
+                                                       attributes.getRetAttrs(),
+                                                       [&] {
+                                                         llvm::SmallVector<llvm::AttributeSet, 8> parameters;
+                                                         for (unsigned i = 0; i < call->arg_size(); ++i)
+                                                           parameters.push_back(attributes.getParamAttrs(i));
+                                                         parameters.push_back({});
+                                                         return parameters;
+                                                       }()));
+      replaced->takeName(call);
+      call->replaceAllUsesWith(replaced);
+      call->eraseFromParent();
+      // The callee leaves its own count in the counter: a caller that reads
+      // the counter gets its value back.
+      if (known == countAfterEntry.end()) llvm::IRBuilder<>(replaced->getNextNode()).CreateStore(count, counter);
+    }
+    original->eraseFromParent();
+  }
+  return llvm::PreservedAnalyses::none();
 }
 
 } // namespace vcc::ir

@@ -2,7 +2,8 @@
 ; compares with (16/32/64-bit compares and switch cases, little- and
 ; big-endian; constant strings given to memcmp) go into the libFuzzer
 ; dictionary, sorted; small values, vcc's own code (_ZN3vcc...) and the
-; stack budget's compares (loads of __vcc_stack_used) do not. The IR is
+; stack budget's compares (loads of __vcc_stack_used, or the count a
+; recursive function takes as its last argument) do not. The IR is
 ; not changed.
 ; RUN: rm -f %t.dict
 ; RUN: %opt -passes=vcc-fuzz-dictionary -vcc-fuzz-dictionary=%t.dict -S %s | FileCheck %s --check-prefix=IR
@@ -61,3 +62,11 @@ define i1 @budget() {
   %over = icmp ugt i64 %after, 4194304
   ret i1 %over
 }
+
+define internal i1 @budgetByArgument(i32 %x, i64 %count) #0 {
+  %after = add i64 %count, 320
+  %over = icmp ugt i64 %after, 8388608
+  ret i1 %over
+}
+
+attributes #0 = { "vcc-stack-count" }

@@ -1,7 +1,12 @@
 ; vcc-stack-budget through opt: a recursive function adds its frame cost (64
 ; + its allocas) to __vcc_stack_used on entry, traps past the budget and
 ; restores the count on every return; a function outside any call-graph
-; cycle with a small frame is not counted, one with a large frame is.
+; cycle with a small frame is not counted, one with a large frame is. An
+; internal recursive function that only direct calls reach takes the count
+; as an extra argument: it adds and checks its cost on it, passes its own
+; count to its recursive calls, stores it to the counter only before other
+; calls and never restores it; a caller from outside loads the counter,
+; passes it and stores it back after the call.
 ; RUN: %opt -passes=vcc-stack-budget -S %s | FileCheck %s
 ; RUN: %opt -passes=vcc-stack-budget -vcc-stack-budget=1000 -S %s | FileCheck %s --check-prefix=SMALL
 
@@ -45,3 +50,46 @@ define i64 @big(i64 %x) {
   %v = load i64, ptr %table
   ret i64 %v
 }
+
+; Its address taken: the counter, as for @caller.
+define internal i64 @escapes(i64 %x) {
+; CHECK-LABEL: define internal i64 @escapes(i64 %x)
+; CHECK: load i64, ptr @__vcc_stack_used
+  %r = call i64 @escapes(i64 %x)
+  ret i64 %r
+}
+@escaped = global ptr @escapes
+
+define i64 @top(i32 %d) {
+; CHECK-LABEL: define i64 @top(
+; CHECK: [[COUNT:%.*]] = load i64, ptr @__vcc_stack_used
+; CHECK-NEXT: %r = call i64 @walk(i32 %d, i64 7, i64 [[COUNT]])
+; CHECK-NEXT: store i64 [[COUNT]], ptr @__vcc_stack_used
+; CHECK-NEXT: ret i64 %r
+  %r = call i64 @walk(i32 %d, i64 7)
+  ret i64 %r
+}
+
+define internal i64 @walk(i32 %d, i64 %s) {
+; CHECK-LABEL: define internal i64 @walk(i32 %d, i64 %s, i64 %vcc.stack.count)
+; CHECK: %vcc.stack.after = add nuw nsw i64 %vcc.stack.count, 64
+; CHECK-NEXT: icmp ugt i64 %vcc.stack.after, 4194304
+; CHECK: leaf:
+; CHECK-NEXT: ret i64 %s
+; CHECK: %r = call i64 @walk(i32 %d1, i64 %s, i64 %vcc.stack.after)
+; CHECK-NEXT: store i64 %vcc.stack.after, ptr @__vcc_stack_used
+; CHECK-NEXT: %e = call i64 @leaf(i64 %r)
+; CHECK-NEXT: ret i64 %e
+; CHECK: call void @__vcc_stack_overflow()
+entry:
+  %z = icmp eq i32 %d, 0
+  br i1 %z, label %leaf, label %rec
+leaf:
+  ret i64 %s
+rec:
+  %d1 = sub i32 %d, 1
+  %r = call i64 @walk(i32 %d1, i64 %s)
+  %e = call i64 @leaf(i64 %r)
+  ret i64 %e
+}
+
