@@ -23,7 +23,8 @@
 // taken) gets the count as an extra argument instead of reading the
 // thread-local counter: its calls to such functions pass their own count
 // in a register, and it stores the count to the counter only before a call
-// to anything else (which may read it) and never restores it; a caller
+// of a function that may read it (not before a call of a helper that calls
+// nothing that could) and never restores it; a caller
 // outside that set passes the counter's value and stores it back after the
 // call. The same costs are added and checked at the same calls, so the
 // trap comes at the same call as with the counter alone, but a recursion
@@ -171,8 +172,46 @@ llvm::Function* withCountArgument(llvm::Function& function) {
   return counted;
 }
 
+// The functions that may read the counter when called: declarations (code
+// outside the module may call back), functions that read it themselves
+// (counted with it, or calling a count-taking function from outside that
+// set), functions that call through pointers, and every caller of one of
+// these. Calls to the others need no store before them.
+llvm::DenseSet<const llvm::Function*> counterReaders(llvm::Module& module,
+                                                     const llvm::DenseSet<const llvm::Function*>& readsItself,
+                                                     const llvm::DenseSet<llvm::Function*>& takesCount) {
+  llvm::DenseSet<const llvm::Function*> readers;
+  for (const llvm::Function& function : module) {
+    if (function.isIntrinsic()) continue;
+    if (function.isDeclaration() || readsItself.contains(&function) || callsThroughPointers(function))
+      readers.insert(&function);
+  }
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (const llvm::Function& function : module) {
+      if (readers.contains(&function) || function.isDeclaration()) continue;
+      for (const llvm::BasicBlock& block : function)
+        for (const llvm::Instruction& instruction : block) {
+          const auto* site = llvm::dyn_cast<llvm::CallBase>(&instruction);
+          const llvm::Function* callee = site != nullptr ? site->getCalledFunction() : nullptr;
+          if (callee == nullptr || !readers.contains(callee)) continue;
+          // A count-taking function calling another one passes the count.
+          if (takesCount.contains(const_cast<llvm::Function*>(callee)) &&
+              takesCount.contains(const_cast<llvm::Function*>(&function)))
+            continue;
+          readers.insert(&function);
+          grew = true;
+          goto next;
+        }
+    next:;
+    }
+  }
+  return readers;
+}
+
 void instrumentCounted(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* counter,
                        llvm::FunctionCallee overflow, const llvm::DenseSet<llvm::Function*>& counted,
+                       const llvm::DenseSet<const llvm::Function*>& readers,
                        llvm::DenseMap<llvm::Function*, llvm::Value*>& countAfterEntry) {
   llvm::BasicBlock& entry = function.getEntryBlock();
   llvm::BasicBlock::iterator firstCode = entry.begin();
@@ -198,7 +237,7 @@ void instrumentCounted(llvm::Function& function, uint64_t cost, llvm::GlobalVari
       auto* site = llvm::dyn_cast<llvm::CallBase>(&instruction);
       if (site == nullptr || llvm::isa<llvm::IntrinsicInst>(site) || site->getParent() == trap) continue;
       llvm::Function* callee = site->getCalledFunction();
-      if (callee != nullptr && counted.contains(callee)) continue;
+      if (callee != nullptr && (counted.contains(callee) || !readers.contains(callee))) continue;
       llvm::IRBuilder<>(site).CreateStore(after, counter);
     }
 }
@@ -236,6 +275,22 @@ llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnaly
 
   // Functions that take the count as an argument: new signatures first, so
   // that every call site can be rewritten once every function is known.
+  // Who reads the counter is decided on the original functions: those
+  // counted with it, and callers of count-taking functions from outside.
+  llvm::DenseSet<llvm::Function*> takesCount;
+  llvm::DenseSet<const llvm::Function*> readsItself;
+  for (const Counted& entry : chosen)
+    if (entry.byArgument) takesCount.insert(entry.function);
+  for (const Counted& entry : chosen) {
+    if (!entry.byArgument) readsItself.insert(entry.function);
+    if (entry.byArgument)
+      for (const llvm::User* user : entry.function->users())
+        if (const llvm::Function* caller = llvm::cast<llvm::CallInst>(user)->getFunction();
+            !takesCount.contains(const_cast<llvm::Function*>(caller)))
+          readsItself.insert(caller);
+  }
+  const llvm::DenseSet<const llvm::Function*> readers = counterReaders(module, readsItself, takesCount);
+
   llvm::DenseMap<llvm::Function*, llvm::Function*> replacement;
   llvm::DenseSet<llvm::Function*> byArgument;
   for (Counted& entry : chosen) {
@@ -249,7 +304,7 @@ llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnaly
   llvm::DenseMap<llvm::Function*, llvm::Value*> countAfterEntry;
   for (const Counted& entry : chosen) {
     if (entry.byArgument)
-      instrumentCounted(*entry.function, entry.cost, counter, overflow, byArgument, countAfterEntry);
+      instrumentCounted(*entry.function, entry.cost, counter, overflow, byArgument, readers, countAfterEntry);
     else
       instrument(*entry.function, entry.cost, counter, overflow);
   }

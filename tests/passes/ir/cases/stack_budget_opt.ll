@@ -4,8 +4,8 @@
 ; cycle with a small frame is not counted, one with a large frame is. An
 ; internal recursive function that only direct calls reach takes the count
 ; as an extra argument: it adds and checks its cost on it, passes its own
-; count to its recursive calls, stores it to the counter only before other
-; calls and never restores it; a caller from outside loads the counter,
+; count to its recursive calls, stores it to the counter only before calls
+; of functions that may read it and never restores it; a caller from outside loads the counter,
 ; passes it and stores it back after the call.
 ; RUN: %opt -passes=vcc-stack-budget -S %s | FileCheck %s
 ; RUN: %opt -passes=vcc-stack-budget -vcc-stack-budget=1000 -S %s | FileCheck %s --check-prefix=SMALL
@@ -77,8 +77,9 @@ define internal i64 @walk(i32 %d, i64 %s) {
 ; CHECK: leaf:
 ; CHECK-NEXT: ret i64 %s
 ; CHECK: %r = call i64 @walk(i32 %d1, i64 %s, i64 %vcc.stack.after)
+; CHECK-NEXT: %p = call i64 @pure(i64 %r)
 ; CHECK-NEXT: store i64 %vcc.stack.after, ptr @__vcc_stack_used
-; CHECK-NEXT: %e = call i64 @leaf(i64 %r)
+; CHECK-NEXT: %e = call i64 @leaf(i64 %p)
 ; CHECK-NEXT: ret i64 %e
 ; CHECK: call void @__vcc_stack_overflow()
 entry:
@@ -89,7 +90,15 @@ leaf:
 rec:
   %d1 = sub i32 %d, 1
   %r = call i64 @walk(i32 %d1, i64 %s)
-  %e = call i64 @leaf(i64 %r)
+  %p = call i64 @pure(i64 %r)
+  %e = call i64 @leaf(i64 %p)
   ret i64 %e
+}
+
+; Calls nothing: cannot read the counter, so no store before its calls
+; (@leaf calls @big, which reads it).
+define internal i64 @pure(i64 %x) {
+  %y = mul i64 %x, 3
+  ret i64 %y
 }
 
