@@ -174,37 +174,38 @@ llvm::Function* withCountArgument(llvm::Function& function) {
 
 // The functions that may read the counter when called: declarations (code
 // outside the module may call back), functions that read it themselves
-// (counted with it, or calling a count-taking function from outside that
-// set), functions that call through pointers, and every caller of one of
-// these. Calls to the others need no store before them.
+// (counted with it, calling a count-taking function from outside that set,
+// or reading it in C++ as vcc/kernel.hpp does), functions that call through
+// pointers, and every caller of one of these. Calls to the others need no
+// store before them.
 llvm::DenseSet<const llvm::Function*> counterReaders(llvm::Module& module,
                                                      const llvm::DenseSet<const llvm::Function*>& readsItself,
-                                                     const llvm::DenseSet<llvm::Function*>& takesCount) {
+                                                     const llvm::DenseSet<const llvm::Function*>& takesCount) {
   llvm::DenseSet<const llvm::Function*> readers;
   for (const llvm::Function& function : module) {
     if (function.isIntrinsic()) continue;
     if (function.isDeclaration() || readsItself.contains(&function) || callsThroughPointers(function))
       readers.insert(&function);
   }
+  auto callsReader = [&](const llvm::Function& function) {
+    for (const llvm::BasicBlock& block : function)
+      for (const llvm::Instruction& instruction : block) {
+        const auto* site = llvm::dyn_cast<llvm::CallBase>(&instruction);
+        const llvm::Function* callee = site != nullptr ? site->getCalledFunction() : nullptr;
+        if (callee == nullptr || !readers.contains(callee)) continue;
+        // A count-taking function calling another one passes the count.
+        if (takesCount.contains(callee) && takesCount.contains(&function)) continue;
+        return true;
+      }
+    return false;
+  };
   for (bool grew = true; grew;) {
     grew = false;
-    for (const llvm::Function& function : module) {
-      if (readers.contains(&function) || function.isDeclaration()) continue;
-      for (const llvm::BasicBlock& block : function)
-        for (const llvm::Instruction& instruction : block) {
-          const auto* site = llvm::dyn_cast<llvm::CallBase>(&instruction);
-          const llvm::Function* callee = site != nullptr ? site->getCalledFunction() : nullptr;
-          if (callee == nullptr || !readers.contains(callee)) continue;
-          // A count-taking function calling another one passes the count.
-          if (takesCount.contains(const_cast<llvm::Function*>(callee)) &&
-              takesCount.contains(const_cast<llvm::Function*>(&function)))
-            continue;
-          readers.insert(&function);
-          grew = true;
-          goto next;
-        }
-    next:;
-    }
+    for (const llvm::Function& function : module)
+      if (!function.isDeclaration() && !readers.contains(&function) && callsReader(function)) {
+        readers.insert(&function);
+        grew = true;
+      }
   }
   return readers;
 }
@@ -231,7 +232,7 @@ void instrumentCounted(llvm::Function& function, uint64_t cost, llvm::GlobalVari
   trapBuilder.CreateUnreachable();
   countAfterEntry[&function] = after;
 
-  // Anything else this function calls may read the counter.
+  // Calls of functions that may read the counter find this frame's count in it.
   for (llvm::BasicBlock& block : function)
     for (llvm::Instruction& instruction : block) {
       auto* site = llvm::dyn_cast<llvm::CallBase>(&instruction);
@@ -277,17 +278,29 @@ llvm::PreservedAnalyses StackBudget::run(llvm::Module& module, llvm::ModuleAnaly
   // that every call site can be rewritten once every function is known.
   // Who reads the counter is decided on the original functions: those
   // counted with it, and callers of count-taking functions from outside.
-  llvm::DenseSet<llvm::Function*> takesCount;
+  llvm::DenseSet<const llvm::Function*> takesCount;
   llvm::DenseSet<const llvm::Function*> readsItself;
+  // C++ code that uses the counter (vcc/kernel.hpp), through constant
+  // expressions too.
+  llvm::SmallVector<const llvm::User*, 8> uses(counter->users());
+  while (!uses.empty()) {
+    const llvm::User* user = uses.pop_back_val();
+    if (const auto* instruction = llvm::dyn_cast<llvm::Instruction>(user))
+      readsItself.insert(instruction->getFunction());
+    else if (llvm::isa<llvm::ConstantExpr>(user))
+      uses.append(user->user_begin(), user->user_end());
+  }
   for (const Counted& entry : chosen)
     if (entry.byArgument) takesCount.insert(entry.function);
   for (const Counted& entry : chosen) {
-    if (!entry.byArgument) readsItself.insert(entry.function);
-    if (entry.byArgument)
-      for (const llvm::User* user : entry.function->users())
-        if (const llvm::Function* caller = llvm::cast<llvm::CallInst>(user)->getFunction();
-            !takesCount.contains(const_cast<llvm::Function*>(caller)))
-          readsItself.insert(caller);
+    if (!entry.byArgument) {
+      readsItself.insert(entry.function);
+      continue;
+    }
+    for (const llvm::User* user : entry.function->users())
+      if (const llvm::Function* caller = llvm::cast<llvm::CallInst>(user)->getFunction();
+          !takesCount.contains(caller))
+        readsItself.insert(caller);
   }
   const llvm::DenseSet<const llvm::Function*> readers = counterReaders(module, readsItself, takesCount);
 

@@ -14,6 +14,7 @@ target datalayout = "e-m:e-p270:32:32-p271:32:32-p272:64:64-i64:64-i128:128-f80:
 target triple = "x86_64-unknown-linux-gnu"
 
 ; CHECK: @__vcc_stack_used = external thread_local(initialexec) global i64
+@__vcc_stack_used = external thread_local(initialexec) global i64
 
 define i64 @caller(i64 %x) {
 ; CHECK-LABEL: define i64 @caller(
@@ -79,7 +80,9 @@ define internal i64 @walk(i32 %d, i64 %s) {
 ; CHECK: %r = call i64 @walk(i32 %d1, i64 %s, i64 %vcc.stack.after)
 ; CHECK-NEXT: %p = call i64 @pure(i64 %r)
 ; CHECK-NEXT: store i64 %vcc.stack.after, ptr @__vcc_stack_used
-; CHECK-NEXT: %e = call i64 @leaf(i64 %p)
+; CHECK-NEXT: %q = call i64 @launches(i64 %p)
+; CHECK-NEXT: store i64 %vcc.stack.after, ptr @__vcc_stack_used
+; CHECK-NEXT: %e = call i64 @leaf(i64 %q)
 ; CHECK-NEXT: ret i64 %e
 ; CHECK: call void @__vcc_stack_overflow()
 entry:
@@ -91,8 +94,17 @@ rec:
   %d1 = sub i32 %d, 1
   %r = call i64 @walk(i32 %d1, i64 %s)
   %p = call i64 @pure(i64 %r)
-  %e = call i64 @leaf(i64 %p)
+  %q = call i64 @launches(i64 %p)
+  %e = call i64 @leaf(i64 %q)
   ret i64 %e
+}
+
+; Reads the counter in C++ (as vcc/kernel.hpp's parallel_for does): a store
+; before its calls too.
+define internal i64 @launches(i64 %x) {
+  %used = load i64, ptr @__vcc_stack_used
+  %r = add i64 %x, %used
+  ret i64 %r
 }
 
 ; Calls nothing: cannot read the counter, so no store before its calls
