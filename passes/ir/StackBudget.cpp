@@ -104,7 +104,19 @@ llvm::GlobalVariable* counterIn(llvm::Module& module) {
                                   "__vcc_stack_used", nullptr, model);
 }
 
-void instrument(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* counter, llvm::FunctionCallee overflow) {
+// The check at the entry: after = before + cost, and past the budget a
+// call of __vcc_stack_overflow. `before` comes from makeBefore, built at
+// the end of the entry block (after its allocas).
+struct EntryCheck {
+  llvm::Value* before;
+  llvm::Value* after;
+  llvm::BasicBlock* body;  // where the function's own code now starts
+  llvm::BasicBlock* trap;
+};
+
+template <class MakeBefore>
+EntryCheck checkAtEntry(llvm::Function& function, uint64_t cost, llvm::FunctionCallee overflow,
+                        MakeBefore makeBefore) {
   llvm::BasicBlock& entry = function.getEntryBlock();
   llvm::BasicBlock::iterator firstCode = entry.begin();
   while (llvm::isa<llvm::AllocaInst>(*firstCode)) ++firstCode;
@@ -112,8 +124,7 @@ void instrument(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* c
   entry.getTerminator()->eraseFromParent();
 
   llvm::IRBuilder<> builder(&entry);
-  llvm::Type* word = builder.getInt64Ty();
-  llvm::Value* before = builder.CreateLoad(word, counter, "vcc.stack.before");
+  llvm::Value* before = makeBefore(builder);
   llvm::Value* after = builder.CreateAdd(before, builder.getInt64(cost), "vcc.stack.after", true, true);
   llvm::Value* over = builder.CreateICmpUGT(after, builder.getInt64(stackBudget));
   llvm::BasicBlock* trap = llvm::BasicBlock::Create(function.getContext(), "vcc.stack.overflow", &function);
@@ -123,13 +134,20 @@ void instrument(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* c
   llvm::CallInst* call = trapBuilder.CreateCall(overflow);
   call->setDoesNotReturn();
   trapBuilder.CreateUnreachable();
+  return {before, after, body, trap};
+}
 
-  builder.SetInsertPoint(body, body->getFirstInsertionPt());
-  builder.CreateStore(after, counter);
+// Counted with the thread-local counter: stored on entry, restored on return.
+void instrument(llvm::Function& function, uint64_t cost, llvm::GlobalVariable* counter, llvm::FunctionCallee overflow) {
+  EntryCheck check = checkAtEntry(function, cost, overflow, [&](llvm::IRBuilder<>& builder) -> llvm::Value* {
+    return builder.CreateLoad(builder.getInt64Ty(), counter, "vcc.stack.before");
+  });
+  llvm::IRBuilder<> builder(check.body, check.body->getFirstInsertionPt());
+  builder.CreateStore(check.after, counter);
   for (llvm::BasicBlock& block : function)
     if (auto* ret = llvm::dyn_cast<llvm::ReturnInst>(block.getTerminator())) {
       builder.SetInsertPoint(ret);
-      builder.CreateStore(before, counter);
+      builder.CreateStore(check.before, counter);
     }
 }
 
@@ -214,22 +232,11 @@ void instrumentCounted(llvm::Function& function, uint64_t cost, llvm::GlobalVari
                        llvm::FunctionCallee overflow, const llvm::DenseSet<llvm::Function*>& counted,
                        const llvm::DenseSet<const llvm::Function*>& readers,
                        llvm::DenseMap<llvm::Function*, llvm::Value*>& countAfterEntry) {
-  llvm::BasicBlock& entry = function.getEntryBlock();
-  llvm::BasicBlock::iterator firstCode = entry.begin();
-  while (llvm::isa<llvm::AllocaInst>(*firstCode)) ++firstCode;
-  llvm::BasicBlock* body = entry.splitBasicBlock(firstCode, "vcc.stack.ok");
-  entry.getTerminator()->eraseFromParent();
-
-  llvm::IRBuilder<> builder(&entry);
-  llvm::Value* before = function.getArg(function.arg_size() - 1);
-  llvm::Value* after = builder.CreateAdd(before, builder.getInt64(cost), "vcc.stack.after", true, true);
-  llvm::Value* over = builder.CreateICmpUGT(after, builder.getInt64(stackBudget));
-  llvm::BasicBlock* trap = llvm::BasicBlock::Create(function.getContext(), "vcc.stack.overflow", &function);
-  builder.CreateCondBr(over, trap, body);
-  llvm::IRBuilder<> trapBuilder(trap);
-  llvm::CallInst* call = trapBuilder.CreateCall(overflow);
-  call->setDoesNotReturn();
-  trapBuilder.CreateUnreachable();
+  EntryCheck check = checkAtEntry(function, cost, overflow, [&](llvm::IRBuilder<>&) -> llvm::Value* {
+    return function.getArg(function.arg_size() - 1);
+  });
+  llvm::Value* after = check.after;
+  llvm::BasicBlock* trap = check.trap;
   countAfterEntry[&function] = after;
 
   // Calls of functions that may read the counter find this frame's count in it.
