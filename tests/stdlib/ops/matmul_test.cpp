@@ -25,10 +25,12 @@ struct Shape {
 };
 
 // Shapes around the tile sizes (6×16 float, 6×8 double), degenerate ones,
-// and one large enough to be split among threads.
-const Shape kShapes[] = {{1, 1, 1},    {0, 3, 4},    {3, 0, 4},    {4, 3, 0},
-                         {6, 5, 16},   {7, 9, 17},   {13, 1, 33},  {5, 64, 3},
-                         {37, 29, 41}, {64, 64, 64}, {97, 130, 71}};
+// one large enough to be split among threads, and single rows (the row
+// path: blocks of 8, 16, 32 or 64 columns, a partial block, k = 0).
+const Shape kShapes[] = {{1, 1, 1},    {0, 3, 4},    {3, 0, 4},     {4, 3, 0},   {6, 5, 16},
+                         {7, 9, 17},   {13, 1, 33},  {5, 64, 3},    {37, 29, 41}, {64, 64, 64},
+                         {97, 130, 71}, {1, 0, 70},  {1, 7, 63},    {1, 130, 64}, {1, 257, 200},
+                         {1, 5, 1},    {1, 600, 1031}};
 
 template <class T> void expectMatchesReference(const Shape& s, Specials specials, uint64_t seed) {
   Rng rng(seed);
@@ -60,17 +62,20 @@ TEST(Matmul, SpecialValuesMatchReferenceAndNaNIsCanonical) {
 }
 
 TEST(Matmul, ThreadCountDoesNotChangeBits) {
-  Rng rng(5);
-  const size_t m = 193, k = 157, n = 211;
-  auto a = randomValues<float>(m * k, rng, -1, 1, {5});
-  auto b = randomValues<float>(k * n, rng, -1, 1, {5});
-  std::vector<float> serial(m * n);
-  vcc::ops::matmul(a.data(), b.data(), serial.data(), m, k, n);
-  for (size_t threads : {2, 3, 8}) {
-    ScopedThreads scoped(threads);
-    std::vector<float> parallel(m * n);
-    vcc::ops::matmul(a.data(), b.data(), parallel.data(), m, k, n);
-    EXPECT_EQ(firstDifference(parallel, serial), serial.size()) << threads << " threads";
+  // The tiled path, and the row path with enough columns for several tasks.
+  for (const Shape& s : {Shape{193, 157, 211}, Shape{1, 2100, 1500}}) {
+    Rng rng(5);
+    auto a = randomValues<float>(s.m * s.k, rng, -1, 1, {5});
+    auto b = randomValues<float>(s.k * s.n, rng, -1, 1, {5});
+    std::vector<float> serial(s.m * s.n);
+    vcc::ops::matmul(a.data(), b.data(), serial.data(), s.m, s.k, s.n);
+    EXPECT_EQ(firstDifference(serial, vcc::ops::reference::matmul(a, b, s.m, s.k, s.n)), serial.size());
+    for (size_t threads : {2, 3, 8}) {
+      ScopedThreads scoped(threads);
+      std::vector<float> parallel(s.m * s.n);
+      vcc::ops::matmul(a.data(), b.data(), parallel.data(), s.m, s.k, s.n);
+      EXPECT_EQ(firstDifference(parallel, serial), serial.size()) << s.m << " rows, " << threads << " threads";
+    }
   }
 }
 

@@ -1,4 +1,5 @@
-// The CPU path of vcc::ops::matmul (serial and threads backends): B packed
+// The CPU path of vcc::ops::matmul (serial and threads backends): a single
+// row of A reads B in place (matmulCpuRow); otherwise B is packed
 // into column panels, C computed in register tiles of MR×NR elements, each
 // tile one parallel_for iteration. A tile keeps one accumulator per element
 // and walks p = 0..k-1 in order, so every element gets exactly the
@@ -165,6 +166,88 @@ inline bool cpuHasAvx512() {
 }
 #endif
 
+// One row of A times B (m == 1: a decoder's step for one token). B is read
+// in place, kCols columns of one row of B at a time, instead of being
+// packed into panels first, which for one row costs as much as the product.
+// Each element still gets acc = fma(A[0,p], B[p,j], acc) for p ascending
+// from +0 (wrapped multiply-adds for integers): the bits of matmulElement.
+template <class In, int kCols>
+[[gnu::always_inline]] inline void matmulRowBlock(const In* a, const In* b, MatmulOut<In>* c, size_t k,
+                                                  size_t n) {
+  using Rule = MatmulRule<In>;
+  using Acc = typename Rule::Acc;
+#if VCC_OPS_VECTOR_TILE
+  typedef Acc AccRow __attribute__((ext_vector_type(kCols)));
+  typedef In InRow __attribute__((ext_vector_type(kCols)));
+  AccRow acc = AccRow(Acc(0));
+  for (size_t p = 0; p < k; ++p) {
+    InRow bRow;
+    __builtin_memcpy(&bRow, b + p * n, sizeof bRow);
+    if constexpr (std::is_floating_point_v<In>) {
+      acc = __builtin_elementwise_fma(AccRow(a[p]), bRow, acc);
+    } else {
+      typedef std::make_signed_t<Acc> Wide;
+      typedef Wide WideRow __attribute__((ext_vector_type(kCols)));
+      acc += AccRow(static_cast<Acc>(static_cast<Wide>(a[p]))) *
+             __builtin_convertvector(__builtin_convertvector(bRow, WideRow), AccRow);
+    }
+  }
+  for (int j = 0; j < kCols; ++j)
+    c[j] = Rule::finish(acc[j]);
+#else
+  Acc acc[kCols] = {};
+  for (size_t p = 0; p < k; ++p)
+    for (int j = 0; j < kCols; ++j)
+      acc[j] = Rule::step(acc[j], a[p], b[p * n + j]);
+  for (int j = 0; j < kCols; ++j)
+    c[j] = Rule::finish(acc[j]);
+#endif
+}
+
+// Blocks [begin, end) of kCols columns.
+template <class In, int kCols>
+using RowBlocksFunction = void (*)(const In*, const In*, MatmulOut<In>*, size_t, size_t, size_t, size_t);
+
+template <class In, int kCols>
+void matmulRowBlocksPortable(const In* a, const In* b, MatmulOut<In>* c, size_t k, size_t n, size_t begin,
+                             size_t end) {
+  for (size_t block = begin; block < end; ++block)
+    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+}
+
+#if VCC_OPS_X86_DISPATCH
+template <class In, int kCols>
+[[gnu::target("avx2,fma")]] void matmulRowBlocksAvx2(const In* a, const In* b, MatmulOut<In>* c, size_t k,
+                                                     size_t n, size_t begin, size_t end) {
+  for (size_t block = begin; block < end; ++block)
+    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+}
+
+template <class In, int kCols>
+[[gnu::target("avx512f,avx512bw,avx512dq,avx512vl,fma")]] void
+matmulRowBlocksAvx512(const In* a, const In* b, MatmulOut<In>* c, size_t k, size_t n, size_t begin,
+                      size_t end) {
+  for (size_t block = begin; block < end; ++block)
+    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+}
+#endif
+
+// A task of the row product does at least this many multiply-adds: a
+// token's products (k and n of a few hundred) stay on one thread, where the
+// pool's hand-off would cost more than it saves.
+inline constexpr size_t kRowTaskMultiplyAdds = size_t{1} << 17;
+
+template <class In, int kCols>
+void matmulCpuRow(const In* a, const In* b, MatmulOut<In>* c, size_t k, size_t n,
+                  RowBlocksFunction<In, kCols> blocks) {
+  const size_t fullBlocks = n / kCols;
+  const size_t perBlock = (k == 0 ? 1 : k) * size_t(kCols);
+  const size_t blocksPerTask = perBlock >= kRowTaskMultiplyAdds ? 1 : kRowTaskMultiplyAdds / perBlock;
+  cpuRanges(fullBlocks, blocksPerTask, [=](size_t begin, size_t end) { blocks(a, b, c, k, n, begin, end); });
+  for (size_t column = fullBlocks * kCols; column < n; ++column)
+    c[column] = matmulElement(a, b, k, n, 0, column);
+}
+
 // k is walked in slices of kSliceLength, one parallel pass each, so that a
 // pass's slice of a B panel (kSliceLength × kCols) stays in L1 while the
 // tiles below it stream through, and its slice of A (m × kSliceLength) in L2.
@@ -234,6 +317,10 @@ template <class In>
 void matmulCpu(const In* a, const In* b, MatmulOut<In>* c, size_t m, size_t k, size_t n) {
 #if VCC_OPS_X86_DISPATCH
   constexpr TileShape kWide = kAvx512Tile<In>, kMedium = kAvx2Tile<In>;
+  if (m == 1 && cpuHasAvx512())
+    return matmulCpuRow<In, kWide.cols>(a, b, c, k, n, &matmulRowBlocksAvx512<In, kWide.cols>);
+  if (m == 1 && cpuHasAvx2Fma())
+    return matmulCpuRow<In, kMedium.cols>(a, b, c, k, n, &matmulRowBlocksAvx2<In, kMedium.cols>);
   if (cpuHasAvx512())
     return matmulCpuTiled<In, kWide.rows, kWide.cols>(
         a, b, c, m, k, n, &matmulTileAvx512<In, kWide.rows, kWide.cols>);
@@ -242,6 +329,8 @@ void matmulCpu(const In* a, const In* b, MatmulOut<In>* c, size_t m, size_t k, s
         a, b, c, m, k, n, &matmulTileAvx2<In, kMedium.rows, kMedium.cols>);
 #endif
   constexpr TileShape kNarrow = kPortableTile<In>;
+  if (m == 1)
+    return matmulCpuRow<In, kNarrow.cols>(a, b, c, k, n, &matmulRowBlocksPortable<In, kNarrow.cols>);
   matmulCpuTiled<In, kNarrow.rows, kNarrow.cols>(
       a, b, c, m, k, n, &matmulTilePortable<In, kNarrow.rows, kNarrow.cols>);
 }
