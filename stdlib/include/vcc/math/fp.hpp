@@ -139,17 +139,12 @@ VCC_HD inline double scaleByPowerOfTwo(double y, int e) {
 }
 
 // Rounds |x| < 2^51 to the nearest integer (ties to even) with exact
-// operations: adding 1.5 * 2^52 pushes the fraction bits out.
-VCC_HD inline double roundToInteger(double x) {
-  constexpr double kShifter = 0x1.8p52;
-  return (x + kShifter) - kShifter;
-}
-
-// roundToInteger(x), and the same integer as an int for |x| < 2^31, read
-// from the low bits of the shifted sum (2^51 + n: its low 32 bits are n in
-// two's complement) instead of converted: the same value as
-// static_cast<int>(value), without the IR plugin's saturating conversion
-// natively or a soft-float conversion call in the guest.
+// operations: adding 1.5 * 2^52 pushes the fraction bits out. The integer
+// is also returned as an int, for |x| < 2^31, read from the low bits of the
+// shifted sum (2^51 + n: its low 32 bits are n in two's complement) rather
+// than converted: the same value as static_cast<int>(value), without the IR
+// plugin's saturating conversion natively or a soft-float conversion call
+// in the guest.
 struct RoundedInteger {
   double value;
   int integer;

@@ -204,31 +204,36 @@ template <class In, int kCols>
 #endif
 }
 
-// Blocks [begin, end) of kCols columns.
+// Blocks [begin, end) of kCols columns, compiled for each instruction set
+// as the tiles are.
+template <class In, int kCols>
+[[gnu::always_inline]] inline void matmulRowBlocks(const In* a, const In* b, MatmulOut<In>* c, size_t k,
+                                                   size_t n, size_t begin, size_t end) {
+  for (size_t block = begin; block < end; ++block)
+    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+}
+
 template <class In, int kCols>
 using RowBlocksFunction = void (*)(const In*, const In*, MatmulOut<In>*, size_t, size_t, size_t, size_t);
 
 template <class In, int kCols>
 void matmulRowBlocksPortable(const In* a, const In* b, MatmulOut<In>* c, size_t k, size_t n, size_t begin,
                              size_t end) {
-  for (size_t block = begin; block < end; ++block)
-    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+  matmulRowBlocks<In, kCols>(a, b, c, k, n, begin, end);
 }
 
 #if VCC_OPS_X86_DISPATCH
 template <class In, int kCols>
 [[gnu::target("avx2,fma")]] void matmulRowBlocksAvx2(const In* a, const In* b, MatmulOut<In>* c, size_t k,
                                                      size_t n, size_t begin, size_t end) {
-  for (size_t block = begin; block < end; ++block)
-    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+  matmulRowBlocks<In, kCols>(a, b, c, k, n, begin, end);
 }
 
 template <class In, int kCols>
 [[gnu::target("avx512f,avx512bw,avx512dq,avx512vl,fma")]] void
 matmulRowBlocksAvx512(const In* a, const In* b, MatmulOut<In>* c, size_t k, size_t n, size_t begin,
                       size_t end) {
-  for (size_t block = begin; block < end; ++block)
-    matmulRowBlock<In, kCols>(a, b + block * kCols, c + block * kCols, k, n);
+  matmulRowBlocks<In, kCols>(a, b, c, k, n, begin, end);
 }
 #endif
 
